@@ -1,0 +1,83 @@
+/**
+ * `npm run data`: build the datasets in data/build/ from the reports in data/raw/reports/.
+ *
+ *   npm run data [-- --strict] [--input DIR] [--out DIR] [--reference DIR] [--today YYYY-MM-DD]
+ *
+ * Exit status: 0 when the run worked, even if some inputs were rejected (an office must still
+ * publish the good reports); 1 with --strict when any input was rejected; 2 when the run itself
+ * broke (bad arguments, unreadable reference data, a bug), in which case nothing is written.
+ */
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { readInputs } from "../src/build/inputs.ts";
+import { streamLogger } from "../src/build/progress.ts";
+import { loadReference } from "../src/build/reference.ts";
+import { summarize } from "../src/build/summary.ts";
+import { writeFolderAtomically } from "../src/build/write.ts";
+import { emitDatasets } from "../src/pipeline/emit/datasets.ts";
+import { formatIssue } from "../src/pipeline/issues.ts";
+import { runPipeline } from "../src/pipeline/run.ts";
+
+async function main(): Promise<number> {
+  const logger = streamLogger(process.stderr);
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        strict: { type: "boolean", default: false },
+        input: { type: "string", default: "data/raw/reports" },
+        out: { type: "string", default: "data/build" },
+        reference: { type: "string", default: "data/reference" },
+        today: { type: "string" },
+      },
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    logger.info(`build-data: ${error instanceof Error ? error.message : String(error)}`);
+    logger.info("usage: npm run data -- [--strict] [--input DIR] [--out DIR] [--reference DIR] [--today YYYY-MM-DD]");
+    return 2;
+  }
+  const root = process.cwd();
+  const today = args.today ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
+    logger.info(`build-data: --today is not a date: expected YYYY-MM-DD, found ${JSON.stringify(today)}`);
+    return 2;
+  }
+
+  // Load inputs.
+  const reference = await loadReference(root, resolve(root, args.reference));
+  if (reference.value === null) {
+    for (const issue of reference.issues) logger.info(formatIssue(issue));
+    logger.info("build-data: reference data is invalid; nothing was written");
+    return 2;
+  }
+  const input = await readInputs(root, resolve(root, args.input));
+  logger.info(`reading ${input.reports.length} reports from ${args.input}/`);
+
+  // Process.
+  const result = runPipeline(input, reference.value, {
+    today,
+    onProgress: (done, total, path) => logger.progress(done, total, path),
+  });
+  logger.endProgress();
+  const files = emitDatasets(result);
+
+  // Save outputs.
+  await writeFolderAtomically(resolve(root, args.out), files);
+  for (const line of summarize(result.report, result.issues, args.out)) logger.info(line);
+  if (args.strict && result.report.summary.rejected > 0) {
+    logger.info(`--strict: ${result.report.summary.rejected} inputs were rejected`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`build-data: the run broke, nothing was written: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,90 @@
+/**
+ * Read the input folder: every report file with its sidecar. The only place that lists and reads
+ * `data/raw/reports/`.
+ */
+import { lstat, readdir, readFile, realpath } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import type { Issue } from "../pipeline/issues.ts";
+import type { SourceFile } from "../pipeline/records.ts";
+import type { OrphanSidecar, RunInput } from "../pipeline/run.ts";
+
+/** Sidecars end with this; `004.meta.yaml` belongs to `004.txt` (or `004.html`, `004.md`). */
+export const SIDECAR_SUFFIX = ".meta.yaml";
+
+/** Files in the inputs folder that document it rather than being reports. */
+function isDocumentation(name: string): boolean {
+  return /^readme(\.[a-z]+)?$/i.test(name) || name.startsWith(".");
+}
+
+/**
+ * List `dir` (absolute) recursively and read every report and sidecar. Paths in the result are
+ * relative to `root` (the repository), posix. Links are followed only when they stay inside `dir`.
+ */
+export async function readInputs(root: string, dir: string): Promise<RunInput> {
+  const realDir = await realpath(dir);
+  const found: string[] = [];
+  const unreadable: Issue[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    const names = (await readdir(folder)).sort();
+    for (const name of names) {
+      if (isDocumentation(name)) continue;
+      const full = join(folder, name);
+      const info = await lstat(full);
+      if (info.isSymbolicLink()) {
+        const target = await realpath(full).catch(() => null);
+        if (target === null || !(target === realDir || target.startsWith(realDir + sep))) {
+          unreadable.push(readIssue(root, full, `the link leads outside ${relative(root, dir)}/: expected a file inside the inputs folder, found a link to ${target ?? "nothing"}`));
+          continue;
+        }
+        const targetInfo = await lstat(target);
+        if (targetInfo.isDirectory()) continue; // its files are listed where they really are
+        found.push(full);
+      } else if (info.isDirectory()) await walk(full);
+      else if (info.isFile()) found.push(full);
+    }
+  };
+  await walk(dir);
+
+  const rel = (full: string) => relative(root, full).split(sep).join("/");
+  const sidecars = new Map<string, string>();
+  const reports: string[] = [];
+  for (const full of found) {
+    if (full.endsWith(SIDECAR_SUFFIX)) sidecars.set(full.slice(0, -SIDECAR_SUFFIX.length), full);
+    else reports.push(full);
+  }
+  const used = new Set<string>();
+  const files: SourceFile[] = [];
+  for (const full of reports) {
+    const stem = full.replace(/\.[^./\\]+$/, "");
+    const sidecarPath = sidecars.get(stem);
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(full));
+    } catch (error) {
+      unreadable.push(readIssue(root, full, `the file cannot be read: ${error instanceof Error ? error.message : String(error)}`));
+      continue;
+    }
+    let sidecar: SourceFile["sidecar"];
+    if (sidecarPath !== undefined) {
+      used.add(sidecarPath);
+      sidecar = { path: rel(sidecarPath), text: await readFile(sidecarPath, "utf8") };
+    }
+    files.push({ path: rel(full), bytes, sidecar });
+  }
+  const orphanSidecars: OrphanSidecar[] = [...sidecars.values()]
+    .filter((full) => !used.has(full))
+    .sort()
+    .map((full) => ({ path: rel(full) }));
+  return { reports: files, orphanSidecars, unreadable };
+}
+
+function readIssue(root: string, full: string, message: string): Issue {
+  return {
+    code: "file-unreadable",
+    severity: "error",
+    path: relative(root, full).split(sep).join("/"),
+    line: null,
+    column: null,
+    message,
+  };
+}

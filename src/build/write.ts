@@ -1,0 +1,75 @@
+/**
+ * Atomic output: a run writes a whole new folder beside the old one and swaps it in only when every
+ * file is written, so a failed run leaves the previous output untouched.
+ */
+import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+
+/** A file to write, relative to the output folder. */
+export interface OutputFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Replace folder `target` by a folder holding exactly `files`. Writes into `target.tmp-PID`, then
+ * renames `target` → `target.old-PID`, the new folder → `target`, and removes the old one. If the
+ * process dies between the two renames, `recoverOutput` puts the old folder back on the next run.
+ */
+export async function writeFolderAtomically(target: string, files: OutputFile[], pid = process.pid): Promise<void> {
+  await recoverOutput(target);
+  const temp = `${target}.tmp-${pid}`;
+  await rm(temp, { recursive: true, force: true });
+  try {
+    for (const file of files) {
+      if (file.path.split("/").some((part) => part === ".." || part === "")) {
+        throw new Error(`refusing to write outside ${target}: ${JSON.stringify(file.path)}`);
+      }
+      const full = join(temp, file.path);
+      await mkdir(dirname(full), { recursive: true });
+      await writeFile(full, file.content);
+    }
+    await mkdir(temp, { recursive: true });
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+  await replaceFolder(temp, target, pid);
+}
+
+/**
+ * Put the finished folder `temp` in place of `target`: rename `target` aside, rename `temp` into
+ * place, then remove the old folder. Used for the datasets and for the site.
+ */
+export async function replaceFolder(temp: string, target: string, pid = process.pid): Promise<void> {
+  const old = `${target}.old-${pid}`;
+  const hadOld = await exists(target);
+  if (hadOld) await rename(target, old);
+  await rename(temp, target);
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+/**
+ * Undo a swap that was cut short: when `target` is missing but a `target.old-*` folder exists, move
+ * it back. Leftover temporary folders are removed.
+ */
+export async function recoverOutput(target: string): Promise<void> {
+  const parent = dirname(target);
+  if (!(await exists(parent))) return;
+  const base = target.slice(parent.length + 1);
+  const names = (await readdir(parent)).sort();
+  const olds = names.filter((n) => n.startsWith(`${base}.old-`));
+  if (!(await exists(target)) && olds.length > 0) await rename(join(parent, olds[0]!), target);
+  for (const name of names) {
+    if (name.startsWith(`${base}.tmp-`) || (name.startsWith(`${base}.old-`) && (await exists(target)))) {
+      await rm(join(parent, name), { recursive: true, force: true });
+    }
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Offset maps: every cleaner rewrites a text and keeps, for each code unit it outputs, the index
+ * of the code unit of the original it came from. Composing the maps of successive cleaners maps any
+ * span of the final text back to the original file.
+ */
+import type { OffsetMap } from "../records.ts";
+
+/** A text with its map to an underlying original (see `OffsetMap`). */
+export interface MappedText {
+  text: string;
+  /** length `text.length + 1`; entry i is the original index of `text[i]`, the last is the original end */
+  map: OffsetMap;
+}
+
+/** The identity map of a text of `length` code units. */
+export function identityMap(length: number): OffsetMap {
+  const map = new Int32Array(length + 1);
+  for (let i = 0; i <= length; i++) map[i] = i;
+  return map;
+}
+
+/** A text that is its own original. */
+export function unmapped(text: string): MappedText {
+  return { text, map: identityMap(text.length) };
+}
+
+/**
+ * Builds a text piece by piece while recording where each piece came from.
+ * Offsets given to `keep` and `insert` are indices into the builder's input text.
+ */
+export class MappedTextBuilder {
+  private readonly chunks: string[] = [];
+  private readonly offsets: number[] = [];
+
+  /** Append `input.slice(start, end)` unchanged: each code unit maps to its own index. */
+  keep(input: string, start: number, end: number): void {
+    if (end <= start) return;
+    this.chunks.push(input.slice(start, end));
+    for (let i = start; i < end; i++) this.offsets.push(i);
+  }
+
+  /** Append `text` that stands for the input at `at` (a replacement or an inserted separator). */
+  insert(text: string, at: number): void {
+    if (text.length === 0) return;
+    this.chunks.push(text);
+    for (let i = 0; i < text.length; i++) this.offsets.push(at);
+  }
+
+  /** Append `text` that replaces `input.slice(start, end)`, spreading it over that span. */
+  replace(text: string, start: number, end: number): void {
+    if (text.length === 0) return;
+    this.chunks.push(text);
+    const width = Math.max(end - start, 1);
+    for (let i = 0; i < text.length; i++) {
+      // Same length (e.g. 嚴→严): one to one. Otherwise spread proportionally, never past the span.
+      this.offsets.push(start + Math.min(Math.floor((i * width) / text.length), width - 1));
+    }
+  }
+
+  /** Length of the text built so far. */
+  get length(): number {
+    return this.offsets.length;
+  }
+
+  /** Finish: `inputEnd` is the input index that the end of the built text stands for. */
+  build(inputEnd: number): { text: string; map: OffsetMap } {
+    const map = new Int32Array(this.offsets.length + 1);
+    map.set(this.offsets);
+    map[this.offsets.length] = inputEnd;
+    // Entries must never decrease, so that spans stay spans.
+    for (let i = 1; i < map.length; i++) if (map[i]! < map[i - 1]!) map[i] = map[i - 1]!;
+    return { text: this.chunks.join(""), map };
+  }
+}
+
+/** Map `outer` (text → middle) through `inner` (middle → original): text → original. */
+export function composeMaps(outer: OffsetMap, inner: OffsetMap): OffsetMap {
+  const out = new Int32Array(outer.length);
+  for (let i = 0; i < outer.length; i++) out[i] = inner[outer[i]!]!;
+  return out;
+}
+
+/**
+ * Apply a text → text step to a mapped text: `step` gets the current text and returns the new
+ * text with its map to the current text; the result maps to the original.
+ */
+export function applyStep(
+  input: MappedText,
+  step: (text: string) => { text: string; map: OffsetMap },
+): MappedText {
+  const out = step(input.text);
+  return { text: out.text, map: composeMaps(out.map, input.map) };
+}
+
+/** Map a [start, end) span of a mapped text to a [start, end) span of its original. */
+export function toOriginalSpan(map: OffsetMap, start: number, end: number): [number, number] {
+  const s = map[start]!;
+  if (end <= start) return [s, s];
+  // The end is one past the original index of the last code unit in the span.
+  return [s, Math.max(s, map[end - 1]! + 1)];
+}
+
+/** 1-based line and column (in code points) of `offset` in `source`. Lines end at \n, \r\n or \r. */
+export function positionOf(source: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(Math.max(offset, 0), source.length);
+  for (let i = 0; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  let column = 1;
+  for (let i = lineStart; i < end; i++) {
+    const c = source.charCodeAt(i);
+    // Count a surrogate pair once.
+    if (!(c >= 0xdc00 && c <= 0xdfff && i > lineStart)) column++;
+  }
+  return { line, column };
+}
+
+/**
+ * Replace every match of `pattern` (must be global) with what `replacement` returns for it,
+ * keeping a map to the input. Returning the match unchanged keeps its own offsets.
+ */
+export function rewrite(
+  text: string,
+  pattern: RegExp,
+  replacement: (match: RegExpExecArray) => string,
+): { text: string; map: OffsetMap } {
+  if (!pattern.global) throw new Error(`rewrite needs a global pattern, got ${pattern}`);
+  const builder = new MappedTextBuilder();
+  let last = 0;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    const start = m.index;
+    const end = start + m[0].length;
+    builder.keep(text, last, start);
+    const out = replacement(m);
+    if (out === m[0]) builder.keep(text, start, end);
+    else builder.replace(out, start, end);
+    last = end;
+  }
+  builder.keep(text, last, text.length);
+  return builder.build(text.length);
+}

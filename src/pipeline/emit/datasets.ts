@@ -1,0 +1,63 @@
+/**
+ * Turn a pipeline run into the files of the dataset folder (`data/build/`).
+ */
+import type { RunResult } from "../run.ts";
+import { buildReportSchema, documentSchema } from "../validate/schemas.ts";
+import { emitCsv } from "./csv.ts";
+import { emitDataPackage } from "./datapackage.ts";
+import { emitJson } from "./json.ts";
+
+/** A file to write: path relative to the dataset folder, and its exact content. */
+export interface EmittedFile {
+  path: string;
+  content: string;
+}
+
+/** Columns of documents.csv, in the schema's order. */
+export const DOCUMENT_COLUMNS = Object.keys(documentSchema.shape);
+
+/**
+ * The dataset files of a run, sorted by path: `documents.json`, `documents.csv`, one
+ * `text/{id}.txt` per document (its clean text, ending with a newline), `build-report.json` and
+ * `datapackage.json`. Same run, same bytes.
+ */
+export function emitDatasets(result: RunResult): EmittedFile[] {
+  const rows = result.documents.map((d) => d.row);
+  const files: EmittedFile[] = [
+    { path: "documents.json", content: emitJson(rows) },
+    { path: "documents.csv", content: emitCsv(rows, DOCUMENT_COLUMNS) },
+    { path: "build-report.json", content: emitJson(result.report) },
+    {
+      path: "datapackage.json",
+      content: emitJson(
+        emitDataPackage([
+          {
+            name: "documents",
+            path: "documents.csv",
+            title: "报告 Documents",
+            description: "One row per published report: its metadata, where each value came from, and the path of its clean text.",
+            schema: documentSchema,
+            primaryKey: "id",
+          },
+          {
+            name: "documents-json",
+            path: "documents.json",
+            title: "报告 Documents (JSON)",
+            description: "The documents table as JSON, with lists as arrays and garbled spans as records.",
+            schema: documentSchema,
+            primaryKey: "id",
+          },
+          {
+            name: "build-report",
+            path: "build-report.json",
+            title: "构建报告 Build report",
+            description: "Every input file and its fate (published or rejected), with each issue found: code, severity, line, column and message.",
+            schema: buildReportSchema,
+          },
+        ]),
+      ),
+    },
+  ];
+  for (const { row, doc } of result.documents) files.push({ path: row.text_path, content: `${doc.text}\n` });
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,84 @@
+/**
+ * Issues: every problem an input has, with a permanent code and its place in the original file.
+ */
+
+/** Permanent issue codes. Never rename one: data repositories filter on them. */
+export const ISSUE_CODES = {
+  "file-empty": "the file has no content",
+  "file-binary": "the file is binary, not text",
+  "file-name-unsafe": "the file name cannot be used as it is",
+  "file-duplicate": "the file has the same content as another input",
+  "id-duplicate": "two files would get the same document id",
+  "sidecar-orphan": "a sidecar whose report does not exist",
+  "file-unreadable": "the file could not be read, or is a link that leaves the inputs folder",
+  "file-type-unsupported": "the file extension is not one the pipeline reads",
+  "encoding-undecodable": "bytes that are not valid in the detected encoding",
+  "encoding-declared-mismatch": "the declared charset does not decode the file",
+  "sidecar-invalid": "the sidecar or front matter is not valid",
+  "sidecar-field-unknown": "the sidecar names a field the pipeline does not know",
+  "text-garbled": "text that arrived garbled upstream and could not be repaired",
+  "text-garbled-repaired": "garbled text repaired by re-reading its bytes",
+  "title-missing": "no title found or supplied",
+  "date-missing": "no publication or event date found or supplied",
+  "date-invalid": "a date that is not a calendar date",
+  "date-out-of-range": "a date outside the period the site covers",
+  "district-unknown": "a district name that is not one of Beijing's 16 districts",
+  "district-other-city": "district names that belong to another city",
+  "schema-invalid": "a record that does not match its schema",
+  "chrome-rule-invalid": "a row of data/reference/page-chrome.csv that cannot be used",
+} as const;
+
+export type IssueCode = keyof typeof ISSUE_CODES;
+
+/** error: the input is rejected; warning: published, but an editor should look; info: a change recorded. */
+export type Severity = "error" | "warning" | "info";
+
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  /** repo-relative posix path of the input file */
+  path: string;
+  /** 1-based line in the original file, or null when the issue concerns the whole file */
+  line: number | null;
+  /** 1-based column (code points) in the original file, or null */
+  column: number | null;
+  /** byte offset in the original file, for encoding issues */
+  byteOffset?: number | undefined;
+  /** `what is wrong: expected X, found "Y"`, starting lower-case */
+  message: string;
+  /** what to do about it */
+  hint?: string | undefined;
+}
+
+/** Quote a found value as JSON so full-width spaces show, truncated to `max` code points. */
+export function quoteFound(value: string, max = 40): string {
+  const chars = Array.from(value);
+  const cut = chars.length > max ? chars.slice(0, max).join("") + "…" : value;
+  return JSON.stringify(cut);
+}
+
+/**
+ * Format an issue as `path:line:col: message` (or `path: message`), then the hint on its own line.
+ */
+export function formatIssue(issue: Issue): string {
+  const where =
+    issue.line === null
+      ? issue.path
+      : issue.column === null
+        ? `${issue.path}:${issue.line}`
+        : `${issue.path}:${issue.line}:${issue.column}`;
+  const byte = issue.byteOffset !== undefined && issue.line === null ? ` (byte ${issue.byteOffset})` : "";
+  const head = `${where}${byte}: ${issue.message}`;
+  return issue.hint ? `${head}\n  hint: ${issue.hint}` : head;
+}
+
+/** Sort issues by path, line, column, code: the order they are reported in. */
+export function compareIssues(a: Issue, b: Issue): number {
+  return (
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * Bylines: who published a report (source), who wrote it (reporters) and who edited it (editor),
+ * from the metadata the clean stage lifted out of the page and the byline lines above the body.
+ */
+import type { MetadataField } from "../records.ts";
+
+// 北京日报微信公众号 (WeChat official account of 北京日报), 北京日报微信大众号 (a spun copy): the outlet is 北京日报.
+const ACCOUNT_SUFFIX = /\s*(?:官方)?(?:微信)?(?:公众号|大众号|微博|官微|抖音号)$/;
+// Names of outlets end like this: 中新网, 北京日报, 新华社, 央视网, 人民日报客户端, 新浪财经, 北京市卫生健康委.
+const OUTLET_END = /(?:网|报|社|台|客户端|财经|新闻|中心|办|委|局|号|会|部|厅|院|站|媒体|APP|app|News)$/;
+// 中新网北京11月27日电, 人民网北京5月6日电: the outlet before the place and date of a dateline.
+const DATELINE_OUTLET = /^(.+?(?:网|社|报|台|客户端))(?:[\u4e00-\u9fff]{2,3})?\d{1,2}月\d{1,2}日电/;
+// 本报 (this paper), 本台 (this station): not a name.
+const SELF_REFERENCE = /^本(?:报|台|刊|网)/;
+// 轉載自GNews → 转载自GNews (reposted from), 北京日报微信公众号 | 记者 张力: a byline line above the body.
+const REPOST_FROM = /转载自\s*([A-Za-z][\w .-]{0,30}[A-Za-z]|[\u4e00-\u9fffA-Za-z]{2,20})/;
+const ACCOUNT_BYLINE = /^([\u4e00-\u9fffA-Za-z]{2,20}?)(?:官方)?(?:微信)?(?:公众号|大众号)(?:\s|[|｜]|$)/;
+
+// 整理编辑：东京樱花团｜Garrettw (compiled and edited by): an editing credit at the start of a line.
+const EDITOR_CREDIT = /^(?:整理编辑|责任编辑|编辑)[:：]\s*([^\s(（)）]+)/;
+// 记者 张力, 整理编辑：东京樱花团｜Garrettw: a credit line.
+const CREDIT_LINE = /^(?:(?:实习|见习|特约)?记者|通讯员|整理编辑|编辑|作者|撰文|摄影)[:：\s]/;
+
+/**
+ * True when `line` is a byline, not a headline: a WeChat account credit (`北京日报微信公众号 | 记者
+ * 张力`), a repost credit (`转载自GNews`) or a credit line (`记者 陈杭`, `整理编辑：…`).
+ */
+export function isBylineLine(line: string): boolean {
+  const t = line.trim();
+  return ACCOUNT_BYLINE.test(t) || REPOST_FROM.test(t) || CREDIT_LINE.test(t);
+}
+
+/**
+ * The outlet's name without an account suffix: `北京日报微信公众号` → `北京日报`. Trimmed; returns the
+ * name unchanged when it has no suffix.
+ */
+export function normalizeOutlet(name: string): string {
+  const trimmed = name.trim();
+  const stripped = trimmed.replace(ACCOUNT_SUFFIX, "").trim();
+  return stripped.length > 0 ? stripped : trimmed;
+}
+
+/**
+ * True when `name` names an outlet rather than a person: a person is 2–4 Han characters
+ * (`王健恩`) unless the name ends like an outlet (`新浪财经`, `央视网`); `佚名` (anonymous) is neither.
+ */
+export function isOutletName(name: string): boolean {
+  const n = name.trim();
+  if (n === "" || n === "佚名" || SELF_REFERENCE.test(n)) return false;
+  if (OUTLET_END.test(n)) return true;
+  return !/^[\u4e00-\u9fff·]{1,4}$/.test(n);
+}
+
+/**
+ * The outlet named by a dateline (`中新网北京11月27日电` → `中新网`), or null when it names none
+ * (`本报讯`, `北京4月29日电`).
+ */
+export function findDatelineOutlet(dateline: string): string | null {
+  const m = DATELINE_OUTLET.exec(dateline.trim());
+  if (!m || SELF_REFERENCE.test(m[1]!)) return null;
+  return m[1]!;
+}
+
+/**
+ * The publisher of a report: the metadata `source` (`来源:`), else an `author` that is an outlet,
+ * else the outlet of the dateline, else a byline line among `bylineLines` (`北京日报微信公众号 | 记者
+ * 张力`, `转载自GNews`). Returns null when none names one.
+ */
+export function findSource(metadata: readonly MetadataField[], bylineLines: readonly string[]): string | null {
+  for (const key of ["source", "author"] as const) {
+    for (const field of metadata) {
+      if (field.key !== key) continue;
+      const name = normalizeOutlet(field.value);
+      if (key === "source" ? name !== "" && name !== "佚名" : isOutletName(name)) return name;
+    }
+  }
+  for (const field of metadata) {
+    if (field.key !== "dateline") continue;
+    const outlet = findDatelineOutlet(field.value);
+    if (outlet !== null) return outlet;
+  }
+  for (const line of bylineLines) {
+    const account = ACCOUNT_BYLINE.exec(line.trim());
+    if (account) return account[1]!;
+    const repost = REPOST_FROM.exec(line);
+    if (repost) return repost[1]!.trim();
+  }
+  return null;
+}
+
+/**
+ * Reporters from the metadata `reporter` fields, in order, without repeats. A one-character value
+ * (`刘`, a name cut off by truncation) is not a name and is left out. Returns [] when there is none.
+ */
+export function findReporters(metadata: readonly MetadataField[]): string[] {
+  const out: string[] = [];
+  for (const field of metadata) {
+    if (field.key !== "reporter") continue;
+    const name = field.value.trim();
+    if (isPersonName(name) && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/**
+ * The editor from the first metadata `editor` field (`鲍聪颖、高星` kept as written), else from an
+ * editing credit among `bylineLines` (`整理编辑：东京樱花团｜Garrettw`). A credit with a team
+ * (`东京樱花团｜Garrettw`) gives the person after the bar. Returns null when there is none or it was
+ * cut off to one character (`(责任编辑:刘`).
+ */
+export function findEditor(metadata: readonly MetadataField[], bylineLines: readonly string[] = []): string | null {
+  const credits = metadata.filter((f) => f.key === "editor").map((f) => f.value);
+  for (const line of bylineLines) {
+    const m = EDITOR_CREDIT.exec(line.trim());
+    if (m) credits.push(m[1]!);
+  }
+  for (const credit of credits) {
+    const parts = credit.split(/[|｜]/).map((p) => p.trim()).filter((p) => p !== "");
+    const name = parts[parts.length - 1] ?? "";
+    if (isPersonName(name)) return name;
+  }
+  return null;
+}
+
+/** A name has at least two characters: `刘` alone is a name cut off by truncation. */
+function isPersonName(name: string): boolean {
+  return Array.from(name).length >= 2;
+}

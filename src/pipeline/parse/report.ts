@@ -1,0 +1,232 @@
+/**
+ * Parse stage entry: a clean report → `ParsedDoc` (headlines, bylines, dates, districts, paragraphs,
+ * sentences). Supplied fields (sidecar, front matter) win over extracted ones; nothing is guessed.
+ */
+import { positionOf, toOriginalSpan } from "../clean/offsets.ts";
+import type { Issue, IssueCode, Severity } from "../issues.ts";
+import { quoteFound } from "../issues.ts";
+import type { CleanText, DecodedText, ParsedDoc, StageResult, SuppliedFields } from "../records.ts";
+import { findEditor, findReporters, findSource } from "./bylines.ts";
+import { daysBetween, findFullDates } from "./date.ts";
+import { findDistricts } from "./districts.ts";
+import { findEventDateInLine, findLeadEventDate, type DateAnchor } from "./eventDate.ts";
+import type { Gazetteer } from "./gazetteer.ts";
+import { findHeadlines, findNavigationTitle, type HeadlineLine } from "./headlines.ts";
+import { findClosingDate, findMetadataDates, type LocatedDate } from "./publishedDate.ts";
+import { findParagraphs, findSentences } from "./sentences.ts";
+
+export interface ParseInput {
+  decoded: DecodedText;
+  clean: CleanText;
+  /** the report's id, e.g. `013` */
+  id: string;
+  /** hex SHA-256 of the file's bytes */
+  sha256: string;
+  /** fields an editor gave, normalised (dates YYYY-MM-DD) */
+  supplied: SuppliedFields;
+}
+
+export interface ParseContext {
+  gazetteer: Gazetteer;
+  /** YYYY-MM-DD, the build's date: later dates are suspicious */
+  today: string;
+}
+
+/** The first day the site covers: the outbreak was first reported in December 2019. */
+export const FIRST_DATE = "2019-12-01";
+
+/**
+ * Parse a clean report into a `ParsedDoc`. Returns value null, with an error issue, when the report
+ * has no title (`title-missing`), no date at all (`date-missing`), only a date that is not a
+ * calendar day (`date-invalid`), or a supplied district that is not Beijing's (`district-unknown`).
+ * Warnings (`date-out-of-range`, `district-other-city`, `date-invalid` beside a good date) keep it.
+ */
+export function parseReport(input: ParseInput, ctx: ParseContext): StageResult<ParsedDoc> {
+  const { doc, issues } = extractReport(input, ctx);
+  return { value: issues.some((i) => i.severity === "error") ? null : doc, issues };
+}
+
+/**
+ * Everything `parseReport` finds, also when the report is rejected: the document (title and dates
+ * may be null) and all issues. For evaluation against labels; the pipeline uses `parseReport`.
+ */
+export function extractReport(input: ParseInput, ctx: ParseContext): { doc: ParsedDoc; issues: Issue[] } {
+  const { decoded, clean, supplied } = input;
+  const text = clean.text;
+  const issues: Issue[] = [];
+  const sidecar = `${baseName(decoded.path)}.meta.yaml`;
+  const at = (offset: number) => positionOf(decoded.source, offset);
+  const atClean = (offset: number) => at(clean.toSource[Math.min(offset, clean.toSource.length - 1)]!);
+  const report = (code: IssueCode, severity: Severity, where: { line: number; column: number } | null, message: string, hint?: string) =>
+    issues.push({ code, severity, path: decoded.path, line: where?.line ?? null, column: where?.column ?? null, message, hint });
+
+  // Lines, headings and headlines.
+  const paragraphs = findParagraphs(text);
+  const headingSpans = decoded.headings.map(([s, e]) => toOriginalSpan(decoded.toSource, s, e));
+  const lines: HeadlineLine[] = paragraphs.map(([s, e]) => {
+    const source = clean.toSource[s]!;
+    return { text: text.slice(s, e), source, heading: headingSpans.some(([hs, he]) => source >= hs && source < he) };
+  });
+  const chrome = clean.metadata.filter((f) => f.key === "time" || f.key === "source" || f.key === "author" || f.key === "edited");
+  const dateline = clean.metadata.find((f) => f.key === "dateline") ?? null;
+  const headlines = findHeadlines(lines, {
+    metadataAt: chrome.map((f) => f.span[0]),
+    datelineAt: dateline === null ? null : dateline.span[0],
+    htmlTitle: decoded.htmlTitle,
+  });
+  const bodyLines = lines.slice(headlines.bodyLine).map((l) => l.text);
+  // Bylines sit above the body or open it (`北京日报微信公众号 | 记者 张力`, `整理编辑：…`).
+  const bylineLines = lines.slice(0, Math.min(lines.length, headlines.bodyLine + 3)).map((l) => l.text);
+  const bodyStart = paragraphs[headlines.bodyLine]?.[0] ?? text.length;
+
+  // Published date: metadata time, else the date line closing the body.
+  const invalid: LocatedDate[] = [];
+  const timeDates = findMetadataDates(clean.metadata, "time");
+  invalid.push(...timeDates.filter((d) => d.iso === null));
+  const closing = findClosingDate(text, paragraphs, headlines.bodyLine);
+  if (closing?.iso === null) invalid.push(closing);
+  const published: LocatedDate | null = timeDates.find((d) => d.iso !== null) ?? (closing?.iso ? closing : null);
+  const publishedDate = supplied.published_date ?? published?.iso ?? null;
+
+  // Event date: the lead of the body, else the dateline, else the date signing a notice.
+  let eventDate: string | null = supplied.event_date ?? null;
+  if (eventDate === null) {
+    const anchor = findAnchor(publishedDate, bodyLines.join("\n"), clean.metadata);
+    const lead = bodyLines.filter((l) => l.trim() !== headlines.title);
+    eventDate =
+      findLeadEventDate(lead, anchor)?.iso ??
+      (dateline === null ? null : (findEventDateInLine(dateline.value, anchor)?.iso ?? null)) ??
+      (closing?.from === "closing-line" && closing.iso !== null && /年/.test(closing.found) ? closing.iso : null);
+  }
+
+  // Date issues.
+  const where = (d: LocatedDate) => (d.in === "source" ? at(d.span[0]) : atClean(d.span[0]));
+  const hasDate = publishedDate !== null || eventDate !== null;
+  for (const d of invalid) {
+    report(
+      "date-invalid",
+      hasDate ? "warning" : "error",
+      where(d),
+      `report date is not a date: expected YYYY-MM-DD or 2022年1月3日, found ${quoteFound(d.found)}`,
+      `fix the date in the source, or add published_date: YYYY-MM-DD to ${sidecar}`,
+    );
+  }
+  if (!hasDate && invalid.length === 0) {
+    report(
+      "date-missing",
+      "error",
+      null,
+      `report has no date: expected a publication time, a dated lead or a closing date line, found none`,
+      `add published_date: YYYY-MM-DD (or event_date:) to ${sidecar}`,
+    );
+  }
+  for (const [field, value] of [["published_date", publishedDate], ["event_date", eventDate]] as const) {
+    if (value === null || (daysBetween(FIRST_DATE, value) >= 0 && daysBetween(value, ctx.today) >= 0)) continue;
+    const pos = field === "published_date" && published !== null && supplied.published_date === undefined ? where(published) : null;
+    report(
+      "date-out-of-range",
+      "warning",
+      pos,
+      `report ${field.replace("_", " ")} is out of range: expected a date from ${FIRST_DATE} to ${ctx.today}, found ${quoteFound(value)}`,
+      `check the date; if it is right, nothing to do`,
+    );
+  }
+
+  // Title.
+  // A page whose headline went with its chrome (029, a forum archive) still names it in its navigation;
+  // only taken from Simplified pages, since the decoded text has not been converted.
+  const navigationTitle = headlines.title === null && clean.script === "simplified" ? findNavigationTitle(decoded.text) : null;
+  const title = supplied.title ?? headlines.title ?? navigationTitle;
+  if (title === null) {
+    const first = bodyLines[0] ?? "";
+    report(
+      "title-missing",
+      "error",
+      paragraphs.length > 0 ? atClean(paragraphs[0]![0]) : null,
+      `report has no title: expected a headline line before the body, found ${first === "" ? "an empty text" : `body text ${quoteFound(first, 20)}`}`,
+      `add title: to ${sidecar}`,
+    );
+  }
+
+  // Districts.
+  let districts: string[];
+  if (supplied.districts !== undefined) {
+    const known = ctx.gazetteer.districts.map((d) => d.name);
+    districts = [];
+    for (const name of supplied.districts) {
+      if (known.includes(name)) {
+        if (!districts.includes(name)) districts.push(name);
+        continue;
+      }
+      report(
+        "district-unknown",
+        "error",
+        null,
+        `supplied district is not a Beijing district: expected one of Beijing's 16 districts (${known.slice(0, 2).join(", ")}, …), found ${quoteFound(name)}`,
+        `use the official name (e.g. 海淀区) in districts: of ${sidecar}`,
+      );
+    }
+    districts.sort((a, b) => known.indexOf(a) - known.indexOf(b));
+  } else {
+    const found = findDistricts(text, ctx.gazetteer);
+    districts = found.districts;
+    if (found.otherCity !== null) {
+      const [s, e] = found.otherCity.span;
+      report(
+        "district-other-city",
+        "warning",
+        atClean(s),
+        `district names belong to another city (${found.otherCity.reason}): expected places in Beijing, found ${quoteFound(text.slice(s, e))}`,
+        `check the report; add districts: to ${sidecar} if it is about Beijing after all`,
+      );
+    }
+  }
+
+  const doc: ParsedDoc = {
+    id: input.id,
+    path: decoded.path,
+    sha256: input.sha256,
+    title,
+    pre_title: supplied.pre_title ?? headlines.pre_title,
+    subtitle: supplied.subtitle ?? headlines.subtitle,
+    source: supplied.source ?? findSource(clean.metadata, bylineLines),
+    published_date: publishedDate,
+    event_date: eventDate,
+    reporters: supplied.reporters ?? findReporters(clean.metadata),
+    editor: supplied.editor ?? findEditor(clean.metadata, bylineLines),
+    districts,
+    url: supplied.url ?? null,
+    encoding: decoded.encoding,
+    format: decoded.format,
+    script: clean.script,
+    supplied: (Object.keys(supplied) as Array<keyof SuppliedFields>).filter((k) => supplied[k] !== undefined).sort(),
+    text,
+    toSource: clean.toSource,
+    body: [bodyStart, text.length],
+    paragraphs,
+    sentences: findSentences(text, paragraphs),
+    garbled: clean.garbled,
+    pinyinRemoved: clean.pinyinRemoved,
+  };
+  return { doc, issues };
+}
+
+/**
+ * What year-less dates are resolved against: the publication date; else the first full date of the
+ * body (`截至2022年4月25日24时`); else a forum edit stamp (`2020-2-11 09:25`). Null when none.
+ */
+function findAnchor(publishedDate: string | null, body: string, metadata: CleanText["metadata"]): DateAnchor | null {
+  if (publishedDate !== null) return { date: publishedDate, kind: "published" };
+  const inBody = findFullDates(body).find((d) => d.iso !== null);
+  if (inBody?.iso) return { date: inBody.iso, kind: "text" };
+  const edited = findMetadataDates(metadata, "edited").find((d) => d.iso !== null);
+  if (edited?.iso) return { date: edited.iso, kind: "text" };
+  return null;
+}
+
+/** `data/raw/reports/013.txt` → `013`. */
+function baseName(path: string): string {
+  const file = path.slice(path.lastIndexOf("/") + 1);
+  const dot = file.lastIndexOf(".");
+  return dot > 0 ? file.slice(0, dot) : file;
+}

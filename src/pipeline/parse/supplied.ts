@@ -1,0 +1,212 @@
+/**
+ * Supplied fields: facts an editor gives beside a report, in a sidecar `NAME.meta.yaml` or in the
+ * YAML front matter of a Markdown report. They win over what the pipeline extracts, and the dataset
+ * records which fields were supplied.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import type { Issue } from "../issues.ts";
+import { quoteFound } from "../issues.ts";
+import type { SuppliedFields } from "../records.ts";
+import { positionOf } from "../clean/offsets.ts";
+
+type FieldName = keyof SuppliedFields;
+
+/** Keys a sidecar may use, and the field each fills. Editors write the dataset's own column names. */
+const SIDECAR_KEYS: Record<string, FieldName> = {
+  title: "title",
+  pre_title: "pre_title",
+  subtitle: "subtitle",
+  source: "source",
+  published_date: "published_date",
+  event_date: "event_date",
+  reporters: "reporters",
+  editor: "editor",
+  districts: "districts",
+  url: "url",
+};
+
+/** Front matter comes from many tools (Hexo, Jekyll, hand-written): these are the keys they use for our fields. */
+const FRONT_MATTER_KEYS: Record<string, FieldName> = {
+  ...SIDECAR_KEYS,
+  date: "published_date",
+  published: "published_date",
+  author: "source",
+  link: "url",
+  source_url: "url",
+};
+
+const LIST_FIELDS = new Set<FieldName>(["reporters", "districts"]);
+const DATE_FIELDS = new Set<FieldName>(["published_date", "event_date"]);
+
+/**
+ * Normalise a date an editor typed to YYYY-MM-DD (Beijing time), or return null when it is not a
+ * calendar date. Accepts `2022-04-13`, `2022/4/13`, `2022年4月13日`, and a date-time with a zone
+ * (`Fri, 05 Nov 2021 23:53:31 GMT`, `2021-11-05T23:53:31Z`), which is converted to Beijing's date.
+ */
+export function normalizeSuppliedDate(value: unknown): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : beijingDate(value);
+  if (typeof value !== "string") return null;
+  const text = value.trim();
+  const plain = /^(\d{4})(?:-|\/|年)(\d{1,2})(?:-|\/|月)(\d{1,2})日?$/.exec(text);
+  if (plain) return calendarDate(Number(plain[1]), Number(plain[2]), Number(plain[3]));
+  // A time of day needs a zone: without one we would be guessing which day it was in Beijing.
+  if (!/(?:Z|GMT|UTC|[+-]\d{2}:?\d{2})$/.test(text)) return null;
+  const parsed = new Date(text);
+  return Number.isNaN(parsed.getTime()) ? null : beijingDate(parsed);
+}
+
+/** YYYY-MM-DD for a real calendar day, else null (2022-13-01, 2022-02-29). */
+export function calendarDate(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (month < 1 || month > 12 || day < 1) return null;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > days) return null;
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+function beijingDate(instant: Date): string {
+  // UTC+8 all year: China has had no daylight saving time since 1991.
+  const shifted = new Date(instant.getTime() + 8 * 3600_000);
+  return shifted.toISOString().slice(0, 10);
+}
+
+interface RawField {
+  key: string;
+  value: unknown;
+  /** [start, end) of the value in the YAML text, when known */
+  range: [number, number] | null;
+}
+
+/**
+ * Read a sidecar `NAME.meta.yaml`. Returns the supplied fields and issues: YAML errors
+ * (`sidecar-invalid`), unknown keys (`sidecar-field-unknown`, warning), values of the wrong kind and
+ * dates that are not dates (`date-invalid`), each at its line and column in the sidecar.
+ */
+export function parseSidecar(text: string, path: string): { fields: SuppliedFields; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  for (const error of doc.errors) {
+    const pos = positionOf(text, error.pos[0]);
+    issues.push({
+      code: "sidecar-invalid",
+      severity: "error",
+      path,
+      line: pos.line,
+      column: pos.column,
+      message: `sidecar is not valid YAML: ${error.message.split("\n")[0]}`,
+      hint: "write one `field: value` per line, e.g. `published_date: 2022-04-13`",
+    });
+  }
+  if (doc.errors.length > 0) return { fields: {}, issues };
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null)) return { fields: {}, issues };
+  if (!isMap(contents)) {
+    issues.push({
+      code: "sidecar-invalid",
+      severity: "error",
+      path,
+      line: 1,
+      column: 1,
+      message: `sidecar is not a mapping: expected \`field: value\` lines, found ${quoteFound(text.trim())}`,
+    });
+    return { fields: {}, issues };
+  }
+  const raw: RawField[] = [];
+  for (const pair of contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const node = pair.value as YamlNode | null;
+    const range = node?.range ? ([node.range[0], node.range[1]] as [number, number]) : null;
+    raw.push({ key, value: node ? toPlain(node) : null, range });
+  }
+  return normalizeFields(raw, SIDECAR_KEYS, { path, text, unknownKeys: "warn" }, issues);
+}
+
+/**
+ * Supplied fields from a Markdown report's front matter (already parsed by decode). Keys that other
+ * tools write and we have no column for (categories, thumbnail) are ignored: front matter is often
+ * an export, not written for us. Positions refer to the report file itself.
+ */
+export function normalizeFrontMatter(
+  frontMatter: Record<string, unknown> | null,
+  path: string,
+): { fields: SuppliedFields; issues: Issue[] } {
+  if (!frontMatter) return { fields: {}, issues: [] };
+  const raw = Object.keys(frontMatter)
+    .sort()
+    .map((key) => ({ key, value: frontMatter[key], range: null }));
+  return normalizeFields(raw, FRONT_MATTER_KEYS, { path, text: null, unknownKeys: "ignore" }, []);
+}
+
+/** Sidecar fields win over front matter fields. */
+export function mergeSupplied(sidecar: SuppliedFields, frontMatter: SuppliedFields): SuppliedFields {
+  return { ...frontMatter, ...sidecar };
+}
+
+function toPlain(node: YamlNode): unknown {
+  if (isScalar(node)) return node.value;
+  if (isSeq(node)) return node.items.map((item) => (isScalar(item) ? item.value : String(item)));
+  return node.toJSON();
+}
+
+function normalizeFields(
+  raw: RawField[],
+  keys: Record<string, FieldName>,
+  where: { path: string; text: string | null; unknownKeys: "warn" | "ignore" },
+  issues: Issue[],
+): { fields: SuppliedFields; issues: Issue[] } {
+  const fields: SuppliedFields = {};
+  const at = (range: [number, number] | null) =>
+    where.text !== null && range ? positionOf(where.text, range[0]) : { line: null, column: null };
+  for (const { key, value, range } of raw) {
+    const field = keys[key];
+    const pos = at(range);
+    if (!field) {
+      if (where.unknownKeys === "warn") {
+        issues.push({
+          code: "sidecar-field-unknown",
+          severity: "warning",
+          path: where.path,
+          ...pos,
+          message: `unknown field: expected one of ${Object.keys(keys).join(", ")}, found ${quoteFound(key)}`,
+        });
+      }
+      continue;
+    }
+    if (value === null || value === undefined || value === "") continue;
+    if (fields[field] !== undefined) continue; // the first key that fills a field wins (title before headline)
+    if (DATE_FIELDS.has(field)) {
+      const date = normalizeSuppliedDate(value);
+      if (date === null) {
+        issues.push({
+          code: "date-invalid",
+          severity: "error",
+          path: where.path,
+          ...pos,
+          message: `${field} is not a date: expected YYYY-MM-DD or 2022年1月3日, found ${quoteFound(String(value))}`,
+        });
+        continue;
+      }
+      (fields as Record<string, unknown>)[field] = date;
+      continue;
+    }
+    if (LIST_FIELDS.has(field)) {
+      const items = Array.isArray(value) ? value.map(String) : String(value).split(/[、,，;；]/);
+      const list = items.map((s) => s.trim()).filter((s) => s.length > 0);
+      if (list.length > 0) (fields as Record<string, unknown>)[field] = list;
+      continue;
+    }
+    if (typeof value === "object") {
+      issues.push({
+        code: "sidecar-invalid",
+        severity: "error",
+        path: where.path,
+        ...pos,
+        message: `${field} must be text: expected a single value, found ${quoteFound(JSON.stringify(value))}`,
+      });
+      continue;
+    }
+    (fields as Record<string, unknown>)[field] = String(value).trim();
+  }
+  return { fields, issues };
+}

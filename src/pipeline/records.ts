@@ -1,0 +1,165 @@
+/**
+ * Record types passed between the pipeline stages:
+ * read → decode → clean → parse → validate → emit.
+ *
+ * Offsets are code-unit indices into JavaScript strings. Every derived text carries a map back to
+ * the decoded original file (`source`), so a span of any later text maps to line:column of the file.
+ */
+import type { Issue } from "./issues.ts";
+
+/** Text encodings the decode stage recognises. */
+export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030" | "big5";
+
+/** File formats, told apart by extension and content. */
+export type Format = "text" | "html" | "markdown";
+
+/**
+ * Map from each code unit of a derived text to a code unit of its source text.
+ * Length is `text.length + 1`; the last entry is the source index just past the end.
+ * Entries never decrease.
+ */
+export type OffsetMap = Int32Array;
+
+/** One input file as read from disk: the only stage input that came from effects. */
+export interface SourceFile {
+  /** repo-relative posix path, e.g. `data/raw/reports/004.txt` */
+  path: string;
+  bytes: Uint8Array;
+  /** the editor's sidecar `NAME.meta.yaml`, when one exists */
+  sidecar?: { path: string; text: string } | undefined;
+}
+
+/** Output of decode: the file as characters, and the readable text in it. */
+export interface DecodedText {
+  path: string;
+  encoding: Encoding;
+  format: Format;
+  /** the whole file decoded to a string: what line:column numbers refer to */
+  source: string;
+  /** readable text: markup removed, one block (paragraph, heading, list item) per line */
+  text: string;
+  /** `text` → `source` */
+  toSource: OffsetMap;
+  /** YAML front matter of a Markdown file, parsed, or null when there is none */
+  frontMatter: Record<string, unknown> | null;
+  /** the HTML `<title>` of a page, or null */
+  htmlTitle: string | null;
+  /** [start, end) spans of `text` that the markup marks as headings (`<h1>`–`<h3>`, Markdown `#`) */
+  headings: Array<[number, number]>;
+}
+
+/** A span of text that arrived garbled upstream (GBK read one byte out of step). */
+export interface GarbledSpan {
+  /** [start, end) in the clean text */
+  span: [number, number];
+  /** the garbled characters as found */
+  found: string;
+  /** the text re-read from the bytes, when the re-reading was sure; otherwise null and the text is kept */
+  repairedAs: string | null;
+}
+
+/** Kinds of metadata the clean stage lifts out of page chrome. */
+export type MetadataKey =
+  /** `来源:密云区文明办`, or the source after a bare timestamp (`2021-01-22 07:36 识政`) */
+  | "source"
+  /** `时间:` / `发布时间:` / `发布日期:` / `更新时间:` / a bare timestamp line: the page's publication time, raw */
+  | "time"
+  /** forum stamp `本帖最后由 X 于 2020-2-11 09:25 编辑`: when a repost was last edited, raw */
+  | "edited"
+  /** `(责任编辑:王健恩)`, `【编辑:周驰】`, `(责编:鲍聪颖、高星)`, `责任编辑：邓健` */
+  | "editor"
+  /** one reporter from `本报讯(记者 祁梦竹 范俊生)`, `(记者 陈杭)`, `记者 张力 见习记者 李俊瑶` */
+  | "reporter"
+  /** `作者:` when it names a person or outlet (not `佚名`) */
+  | "author"
+  /** the dateline removed from the start of the body: `本报讯`, `中新网北京11月27日电`, `人民网北京5月6日电` */
+  | "dateline";
+
+/** One metadata value the clean stage removed from the text. */
+export interface MetadataField {
+  key: MetadataKey;
+  /** the value, Simplified, trimmed */
+  value: string;
+  /** [start, end) of the value in `DecodedText.source` */
+  span: [number, number];
+}
+
+/** Output of clean: Simplified, normalised text without page chrome. */
+export interface CleanText {
+  path: string;
+  text: string;
+  /** `text` → `DecodedText.source` */
+  toSource: OffsetMap;
+  /** script of the input before conversion */
+  script: "simplified" | "traditional" | "mixed";
+  /** metadata found in the chrome, in the order it appears in the file */
+  metadata: MetadataField[];
+  garbled: GarbledSpan[];
+  /** number of pinyin annotations removed */
+  pinyinRemoved: number;
+}
+
+/** A value with where it came from. */
+export type FieldOrigin = "supplied" | "extracted";
+
+/** Fields an editor may supply in a sidecar or front matter. */
+export interface SuppliedFields {
+  title?: string;
+  pre_title?: string;
+  subtitle?: string;
+  source?: string;
+  published_date?: string;
+  event_date?: string;
+  reporters?: string[];
+  editor?: string;
+  districts?: string[];
+  url?: string;
+}
+
+/** A sentence of the clean text. */
+export interface Sentence {
+  /** [start, end) in the clean text */
+  span: [number, number];
+  /** 0-based paragraph index */
+  paragraph: number;
+}
+
+/** Output of parse: one document with its metadata. Absent values are null, never guessed. */
+export interface ParsedDoc {
+  id: string;
+  path: string;
+  sha256: string;
+  title: string | null;
+  pre_title: string | null;
+  subtitle: string | null;
+  source: string | null;
+  /** YYYY-MM-DD */
+  published_date: string | null;
+  /** YYYY-MM-DD: the day the reported events happened, when the text says so */
+  event_date: string | null;
+  reporters: string[];
+  editor: string | null;
+  /** Beijing districts the report is about, official names, in administrative-code order */
+  districts: string[];
+  url: string | null;
+  encoding: Encoding;
+  format: Format;
+  script: CleanText["script"];
+  /** fields an editor supplied, sorted */
+  supplied: string[];
+  /** the clean text */
+  text: string;
+  toSource: OffsetMap;
+  /** [start, end) in the clean text of the body (after headlines and metadata) */
+  body: [number, number];
+  paragraphs: Array<[number, number]>;
+  sentences: Sentence[];
+  garbled: GarbledSpan[];
+  pinyinRemoved: number;
+}
+
+/** Result of a stage: a value, or null when the input cannot go on, with the issues found. */
+export interface StageResult<T> {
+  value: T | null;
+  issues: Issue[];
+}

@@ -1,0 +1,216 @@
+/**
+ * The whole report pipeline over a set of input files: read results in, datasets and the build
+ * report out. Pure: the caller reads the files and writes the outputs.
+ */
+import type { Issue } from "./issues.ts";
+import { compareIssues } from "./issues.ts";
+import type { ParsedDoc, SourceFile } from "./records.ts";
+import type { ChromeRules } from "./clean/chromeRules.ts";
+import type { Gazetteer } from "./parse/gazetteer.ts";
+import type { BuildReport, BuildReportEntry, DocumentRow } from "./validate/schemas.ts";
+import { decodeSource } from "./decode/source.ts";
+import { cleanText } from "./clean/clean.ts";
+import { parseReport } from "./parse/report.ts";
+import { mergeSupplied, normalizeFrontMatter, parseSidecar } from "./parse/supplied.ts";
+import { validateDocument } from "./validate/document.ts";
+import { checkFileName, documentIdFor, sha256Hex } from "./documentId.ts";
+
+/** Reference data from `data/reference/`, parsed. */
+export interface Reference {
+  gazetteer: Gazetteer;
+  chrome: ChromeRules;
+}
+
+/** A sidecar whose report does not exist. */
+export interface OrphanSidecar {
+  path: string;
+}
+
+export interface RunInput {
+  /** report files in any order; each with its sidecar when there is one */
+  reports: SourceFile[];
+  orphanSidecars: OrphanSidecar[];
+  /** files the reader could not or would not read (a link out of the inputs folder), with the reason */
+  unreadable: Issue[];
+}
+
+export interface RunOptions {
+  /** YYYY-MM-DD: the day of the build, for the check of dates in the future */
+  today: string;
+  /** called after each report, for progress display */
+  onProgress?: ((done: number, total: number, path: string) => void) | undefined;
+}
+
+/** A published document: its row, and what the later stages and the site need. */
+export interface PublishedDocument {
+  row: DocumentRow;
+  doc: ParsedDoc;
+}
+
+export interface RunResult {
+  /** sorted by id */
+  documents: PublishedDocument[];
+  report: BuildReport;
+  /** every issue, sorted by path, line, column */
+  issues: Issue[];
+}
+
+/**
+ * Run decode → clean → parse → validate on every report. A report is published when no stage
+ * found an error in it or its sidecar; otherwise it is rejected and the build report says why.
+ * Duplicates (same bytes) and id clashes are rejected in favour of the first path in sorted order,
+ * so the outcome does not depend on the order the files were listed in.
+ */
+export function runPipeline(input: RunInput, reference: Reference, options: RunOptions): RunResult {
+  const reports = [...input.reports].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const byHash = new Map<string, string>();
+  const byId = new Map<string, string>();
+  const entries: BuildReportEntry[] = [];
+  const documents: PublishedDocument[] = [];
+  const allIssues: Issue[] = [];
+
+  reports.forEach((file, index) => {
+    let outcome: { doc: ParsedDoc; row: DocumentRow } | null;
+    const issues: Issue[] = [];
+    try {
+      outcome = processReport(file, reference, options, { byHash, byId }, issues);
+    } catch (error) {
+      // A throw is a bug in a stage; name the input so that it can be reproduced.
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`pipeline bug while processing ${file.path}: ${reason}`, { cause: error });
+    }
+    const rejected = outcome === null || issues.some((i) => i.severity === "error");
+    const id = rejected || outcome === null ? null : outcome.row.id;
+    if (!rejected && outcome !== null) documents.push(outcome);
+    const status = rejected ? "rejected" : "published";
+    const own = issues.filter((i) => i.path === file.path);
+    entries.push({ path: file.path, status, id, issues: own.sort(compareIssues).map(toReportIssue) });
+    if (file.sidecar) {
+      const sidecarPath = file.sidecar.path;
+      const sidecarIssues = issues.filter((i) => i.path === sidecarPath).sort(compareIssues);
+      entries.push({ path: sidecarPath, status, id, issues: sidecarIssues.map(toReportIssue) });
+    }
+    allIssues.push(...issues);
+    options.onProgress?.(index + 1, reports.length, file.path);
+  });
+
+  for (const orphan of input.orphanSidecars) {
+    const issue: Issue = {
+      code: "sidecar-orphan",
+      severity: "error",
+      path: orphan.path,
+      line: null,
+      column: null,
+      message: `sidecar has no report: expected a report file with the same name before .meta.yaml, found none`,
+      hint: "rename the sidecar to match its report (e.g. 004.meta.yaml for 004.txt), or remove it",
+    };
+    entries.push({ path: orphan.path, status: "rejected", id: null, issues: [toReportIssue(issue)] });
+    allIssues.push(issue);
+  }
+
+  for (const issue of input.unreadable) {
+    entries.push({ path: issue.path, status: "rejected", id: null, issues: [toReportIssue(issue)] });
+    allIssues.push(issue);
+  }
+
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  documents.sort((a, b) => (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
+  allIssues.sort(compareIssues);
+  const counts: Record<string, number> = {};
+  for (const issue of allIssues) counts[issue.code] = (counts[issue.code] ?? 0) + 1;
+  const issueCounts = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return {
+    documents,
+    issues: allIssues,
+    report: {
+      summary: {
+        inputs: entries.length,
+        published: entries.filter((e) => e.status === "published").length,
+        rejected: entries.filter((e) => e.status === "rejected").length,
+        issues: issueCounts,
+      },
+      files: entries,
+    },
+  };
+}
+
+function processReport(
+  file: SourceFile,
+  reference: Reference,
+  options: RunOptions,
+  seen: { byHash: Map<string, string>; byId: Map<string, string> },
+  issues: Issue[],
+): { doc: ParsedDoc; row: DocumentRow } | null {
+  const nameIssue = checkFileName(file.path);
+  if (nameIssue) {
+    issues.push(nameIssue);
+    return null;
+  }
+  const sha256 = sha256Hex(file.bytes);
+  const first = seen.byHash.get(sha256);
+  if (first !== undefined && file.bytes.length > 0) {
+    issues.push({
+      code: "file-duplicate",
+      severity: "error",
+      path: file.path,
+      line: null,
+      column: null,
+      message: `file has the same content as ${first}: expected each report once, found a copy`,
+      hint: `remove one of the two files (the first, ${first}, is published)`,
+    });
+    return null;
+  }
+  seen.byHash.set(sha256, file.path);
+  const id = documentIdFor(file.path);
+  const clash = seen.byId.get(id);
+  if (clash !== undefined) {
+    issues.push({
+      code: "id-duplicate",
+      severity: "error",
+      path: file.path,
+      line: null,
+      column: null,
+      message: `document id "${id}" is already used by ${clash}: expected one report per file name, found two`,
+      hint: "rename one of the files; the id comes from the file name without its extension",
+    });
+    return null;
+  }
+  seen.byId.set(id, file.path);
+
+  const decoded = decodeSource(file);
+  issues.push(...decoded.issues);
+  if (decoded.value === null) return null;
+
+  const sidecar = file.sidecar ? parseSidecar(file.sidecar.text, file.sidecar.path) : { fields: {}, issues: [] };
+  const frontMatter = normalizeFrontMatter(decoded.value.frontMatter, file.path);
+  issues.push(...sidecar.issues, ...frontMatter.issues);
+  const supplied = mergeSupplied(sidecar.fields, frontMatter.fields);
+
+  const clean = cleanText(decoded.value, { chrome: reference.chrome });
+  issues.push(...clean.issues);
+  if (clean.value === null) return null;
+
+  const parsed = parseReport(
+    { decoded: decoded.value, clean: clean.value, id, sha256, supplied },
+    { gazetteer: reference.gazetteer, today: options.today },
+  );
+  issues.push(...parsed.issues);
+  if (parsed.value === null) return null;
+
+  const validated = validateDocument(parsed.value);
+  issues.push(...validated.issues);
+  if (validated.value === null) return null;
+  return { doc: parsed.value, row: validated.value };
+}
+
+function toReportIssue(issue: Issue): BuildReportEntry["issues"][number] {
+  return {
+    code: issue.code,
+    severity: issue.severity,
+    line: issue.line,
+    column: issue.column,
+    byte_offset: issue.byteOffset ?? null,
+    message: issue.message,
+    hint: issue.hint ?? null,
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Validate a parsed document and turn it into the row the datasets publish.
+ */
+import type { Issue } from "../issues.ts";
+import type { ParsedDoc, StageResult } from "../records.ts";
+import { documentSchema, type DocumentRow } from "./schemas.ts";
+
+/** Where the clean text of a document is written, relative to the dataset folder. */
+export function textPathOf(id: string): string {
+  return `text/${id}.txt`;
+}
+
+/**
+ * The dataset row of `doc`, checked against `documentSchema`. A row that fails the schema is a bug
+ * in an earlier stage, but the input must not vanish: it is rejected with `schema-invalid` issues
+ * that name the field, what was expected and what was found.
+ */
+export function validateDocument(doc: ParsedDoc): StageResult<DocumentRow> {
+  const candidate = {
+    id: doc.id,
+    title: doc.title,
+    pre_title: doc.pre_title,
+    subtitle: doc.subtitle,
+    source: doc.source,
+    published_date: doc.published_date,
+    event_date: doc.event_date,
+    reporters: doc.reporters,
+    editor: doc.editor,
+    districts: doc.districts,
+    url: doc.url,
+    path: doc.path,
+    sha256: doc.sha256,
+    encoding: doc.encoding,
+    format: doc.format,
+    script: doc.script,
+    supplied: doc.supplied,
+    text_path: textPathOf(doc.id),
+    characters: doc.text.length,
+    paragraphs: doc.paragraphs.length,
+    sentences: doc.sentences.length,
+    pinyin_removed: doc.pinyinRemoved,
+    garbled: doc.garbled.map((g) => ({ start: g.span[0], end: g.span[1], found: g.found, repaired_as: g.repairedAs })),
+  };
+  const parsed = documentSchema.safeParse(candidate);
+  if (parsed.success) return { value: parsed.data, issues: [] };
+  const issues: Issue[] = parsed.error.issues.map((problem) => {
+    const field = problem.path.join(".");
+    const found = problem.path.reduce<unknown>(
+      (value, key) => (value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined),
+      candidate,
+    );
+    return {
+      code: "schema-invalid",
+      severity: "error",
+      path: doc.path,
+      line: null,
+      column: null,
+      message: `document field ${field || "(row)"} is not valid: expected ${problem.message}, found ${JSON.stringify(found) ?? "nothing"}`,
+    };
+  });
+  return { value: null, issues };
+}

@@ -1,0 +1,118 @@
+/**
+ * Schemas of the emitted datasets (zod). The pipeline validates every row with them before emitting,
+ * and the site's content collections read the emitted files with the same schemas.
+ */
+import { z } from "zod";
+
+/** `YYYY-MM-DD` that is a real calendar day. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, "not a calendar date");
+
+/** Document ids: lower-case ASCII, stable across machines (see documentId.ts). */
+export const documentId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "expected a lower-case ASCII id");
+
+/** Fields an editor can supply; `supplied` lists those that were. */
+export const SUPPLIABLE_FIELDS = [
+  "title",
+  "pre_title",
+  "subtitle",
+  "source",
+  "published_date",
+  "event_date",
+  "reporters",
+  "editor",
+  "districts",
+  "url",
+] as const;
+
+const nonEmpty = z.string().min(1);
+
+/** A span of text that arrived garbled upstream. */
+export const garbledSpanSchema = z.object({
+  /** [start, end) in the document's clean text */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  found: nonEmpty,
+  /** the re-read text when the repair was sure, else null (the text is kept as found) */
+  repaired_as: z.string().nullable(),
+});
+
+/** Column metadata: `title` is the Chinese label, `description` the English one; both feed the data dictionary. */
+function col<T extends z.ZodType>(schema: T, title: string, description: string): T {
+  return schema.meta({ title, description });
+}
+
+/** One row of `documents.json` / `documents.csv`. */
+export const documentSchema = z
+  .object({
+    id: col(documentId, "编号", "Stable id: the file name's stem when it is plain ASCII, else r + a hash of the path"),
+    title: col(nonEmpty, "标题", "Main title (主题), Simplified"),
+    pre_title: col(nonEmpty.nullable(), "引题", "Pre-title: the line above the title, or null"),
+    subtitle: col(nonEmpty.nullable(), "副题", "Subtitle: the line below the title, or null"),
+    source: col(nonEmpty.nullable(), "来源", "Publisher as the page names it, or null"),
+    published_date: col(isoDate.nullable(), "发布日期", "Day of publication (Beijing time), or null when unknown"),
+    event_date: col(isoDate.nullable(), "事件日期", "Day the reported events happened, when the text gives it (relative dates resolved against the publication date), or null"),
+    reporters: col(z.array(nonEmpty), "记者", "Reporters named in the byline"),
+    editor: col(nonEmpty.nullable(), "责任编辑", "Editor named on the page, or null"),
+    districts: col(z.array(nonEmpty), "涉及区", "Beijing districts the report is about, official names, in administrative-code order"),
+    url: col(z.url().nullable(), "原文地址", "Original address of the report, when an editor supplied it"),
+    path: col(nonEmpty, "输入文件", "Repo-relative path of the input file"),
+    sha256: col(z.string().regex(/^[0-9a-f]{64}$/), "文件校验值", "SHA-256 of the input file's bytes, hex"),
+    encoding: col(z.enum(["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030", "big5"]), "编码", "Character encoding of the input file"),
+    format: col(z.enum(["text", "html", "markdown"]), "格式", "Format of the input file"),
+    script: col(z.enum(["simplified", "traditional", "mixed"]), "原文字体", "Script of the input before conversion to Simplified"),
+    supplied: col(z.array(z.enum(SUPPLIABLE_FIELDS)), "编辑提供字段", "Fields an editor supplied (sidecar or front matter) rather than the pipeline extracted, sorted"),
+    text_path: col(nonEmpty, "正文文件", "Path of the clean text, relative to the dataset folder"),
+    characters: col(z.number().int().nonnegative(), "字数", "Length of the clean text in UTF-16 code units"),
+    paragraphs: col(z.number().int().nonnegative(), "段落数", "Number of paragraphs in the clean text"),
+    sentences: col(z.number().int().nonnegative(), "句子数", "Number of sentences in the clean text"),
+    pinyin_removed: col(z.number().int().nonnegative(), "删除拼音注音数", "Pinyin annotations removed by the clean stage"),
+    garbled: col(z.array(garbledSpanSchema), "乱码片段", "Spans that arrived garbled upstream: [start, end) in the clean text, the text found, and the repair when it was sure"),
+  })
+  .strict()
+  .refine((d) => d.published_date !== null || d.event_date !== null, {
+    message: "a document needs a published_date or an event_date",
+    path: ["published_date"],
+  });
+
+export type DocumentRow = z.infer<typeof documentSchema>;
+
+/** One issue as the build report lists it. */
+export const reportIssueSchema = z.object({
+  code: nonEmpty,
+  severity: z.enum(["error", "warning", "info"]),
+  line: z.number().int().positive().nullable(),
+  column: z.number().int().positive().nullable(),
+  byte_offset: z.number().int().nonnegative().nullable(),
+  message: nonEmpty,
+  hint: z.string().nullable(),
+});
+
+/** One input file and what became of it. */
+export const buildReportEntrySchema = z.object({
+  path: nonEmpty,
+  status: z.enum(["published", "rejected"]),
+  /** the document id, when the file was published (or for a sidecar, its report's id) */
+  id: documentId.nullable(),
+  issues: z.array(reportIssueSchema),
+});
+
+export type BuildReportEntry = z.infer<typeof buildReportEntrySchema>;
+
+export const buildReportSchema = z.object({
+  /** counts by status and by issue code */
+  summary: z.object({
+    inputs: z.number().int().nonnegative(),
+    published: z.number().int().nonnegative(),
+    rejected: z.number().int().nonnegative(),
+    issues: z.record(z.string(), z.number().int().nonnegative()),
+  }),
+  files: z.array(buildReportEntrySchema),
+});
+
+export type BuildReport = z.infer<typeof buildReportSchema>;
