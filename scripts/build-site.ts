@@ -3,7 +3,7 @@
  * a failed build leaves the previous site untouched.
  */
 import { resolve } from "node:path";
-import { rm } from "node:fs/promises";
+import { access, rm } from "node:fs/promises";
 import { build } from "astro";
 import { recoverOutput, replaceFolder } from "../src/build/write.ts";
 
@@ -11,6 +11,12 @@ import { recoverOutput, replaceFolder } from "../src/build/write.ts";
 const target = resolve(process.cwd(), "dist");
 const temp = `${target}.tmp-${process.pid}`;
 await recoverOutput(target);
+// Without datasets Astro would build an empty site and call it a success.
+const documents = resolve(process.cwd(), "data/build/documents.json");
+if (!(await access(documents).then(() => true, () => false))) {
+  process.stderr.write("build-site: data/build/documents.json is missing: run `npm run data` first (or `npm run build`)\n");
+  process.exit(2);
+}
 process.env.TONGBAO_OUT_DIR = temp;
 
 // Process.

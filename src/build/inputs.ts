@@ -7,9 +7,8 @@ import { join, relative, sep } from "node:path";
 import type { Issue } from "../pipeline/issues.ts";
 import type { SourceFile } from "../pipeline/records.ts";
 import type { OrphanSidecar, RunInput } from "../pipeline/run.ts";
+import { SIDECAR_SUFFIX, sidecarPathFor } from "../pipeline/documentId.ts";
 
-/** Sidecars end with this; `004.meta.yaml` belongs to `004.txt` (or `004.html`, `004.md`). */
-export const SIDECAR_SUFFIX = ".meta.yaml";
 
 /** Files in the inputs folder that document it rather than being reports. */
 function isDocumentation(name: string): boolean {
@@ -46,17 +45,17 @@ export async function readInputs(root: string, dir: string): Promise<RunInput> {
   await walk(dir);
 
   const rel = (full: string) => relative(root, full).split(sep).join("/");
-  const sidecars = new Map<string, string>();
+  const sidecars = new Set<string>();
   const reports: string[] = [];
   for (const full of found) {
-    if (full.endsWith(SIDECAR_SUFFIX)) sidecars.set(full.slice(0, -SIDECAR_SUFFIX.length), full);
+    if (full.endsWith(SIDECAR_SUFFIX)) sidecars.add(full);
     else reports.push(full);
   }
   const used = new Set<string>();
   const files: SourceFile[] = [];
   for (const full of reports) {
-    const stem = full.replace(/\.[^./\\]+$/, "");
-    const sidecarPath = sidecars.get(stem);
+    const candidate = sidecarPathFor(full.split(sep).join("/")).split("/").join(sep);
+    const sidecarPath = sidecars.has(candidate) ? candidate : undefined;
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await readFile(full));
@@ -71,7 +70,7 @@ export async function readInputs(root: string, dir: string): Promise<RunInput> {
     }
     files.push({ path: rel(full), bytes, sidecar });
   }
-  const orphanSidecars: OrphanSidecar[] = [...sidecars.values()]
+  const orphanSidecars: OrphanSidecar[] = [...sidecars]
     .filter((full) => !used.has(full))
     .sort()
     .map((full) => ({ path: rel(full) }));

@@ -3,6 +3,7 @@
  */
 import { formatIssue, type Issue } from "../pipeline/issues.ts";
 import type { BuildReport } from "../pipeline/validate/schemas.ts";
+import { SIDECAR_SUFFIX } from "../pipeline/documentId.ts";
 
 /**
  * Summary lines: inputs read, documents published and rejected, each rejected file with its errors,
@@ -11,8 +12,11 @@ import type { BuildReport } from "../pipeline/validate/schemas.ts";
  */
 export function summarize(report: BuildReport, issues: Issue[], outDir: string, maxListed = 20): string[] {
   const lines: string[] = [];
-  const { summary } = report;
-  lines.push(`inputs read: ${summary.inputs}; documents published: ${summary.published}; rejected: ${summary.rejected}`);
+  const reports = report.files.filter((f) => !f.path.endsWith(SIDECAR_SUFFIX));
+  const published = reports.filter((f) => f.status === "published").length;
+  lines.push(
+    `files read: ${report.files.length} (${reports.length} reports, ${report.files.length - reports.length} sidecars); documents published: ${published}; reports rejected: ${reports.length - published}`,
+  );
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0) {
     lines.push("rejected:");

@@ -20,6 +20,15 @@ export function stemOf(path: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
+/** Sidecars end with this; `004.meta.yaml` belongs to `004.txt` (or `004.html`, `004.md`). */
+export const SIDECAR_SUFFIX = ".meta.yaml";
+
+/** The sidecar path of a report: `data/raw/reports/004.txt` → `data/raw/reports/004.meta.yaml`. */
+export function sidecarPathFor(path: string): string {
+  const name = baseName(path);
+  return `${path.slice(0, path.length - name.length)}${stemOf(path)}${SIDECAR_SUFFIX}`;
+}
+
 /** sha256 of bytes or text, hex. */
 export function sha256Hex(data: Uint8Array | string): string {
   return createHash("sha256").update(data).digest("hex");

@@ -67,7 +67,10 @@ export function decodeMarkdownText(source: string): MarkdownText {
         const k = source.indexOf(ch, j);
         if (k >= 0 && k < end) j = k;
       }
-      lines.append(ch, Math.min(j, Math.max(start, end - 1)), false);
+      // A soft line break inside a paragraph ends a line: Chinese text does not wrap lines in its source, so a
+      // single newline there separates lines the page showed apart (035.md: `整理编辑：…` then a headline).
+      if (ch === "\n") lines.breakLine();
+      else lines.append(ch, Math.min(j, Math.max(start, end - 1)), false);
       if (source[j] === ch) j++;
     }
   };
@@ -178,7 +181,7 @@ export function decodeMarkdownText(source: string): MarkdownText {
         if (at) appendAligned(node.value, start, end);
         return;
       case "break":
-        lines.space(start);
+        lines.breakLine();
         return;
       case "image":
       case "imageReference":

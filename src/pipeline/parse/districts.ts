@@ -189,8 +189,12 @@ function unknownStreets(text: string, tokens: Token[], matcher: Matcher, gazette
       }
       const end = at + suffix.length;
       const name = text.slice(from, end);
-      const inToken = tokens.some((t) => t.span[0] <= from && end <= t.span[1]);
-      if (at - from >= 2 && at - from <= MAX_UNKNOWN_STEM && getPlaces(name, gazetteer).length === 0 && !inToken) {
+      // 在位于军庄镇: the run reaches back over words before a known town; the town is known, so no unknown street.
+      const inToken = tokens.some((t) => (t.span[0] <= from && end <= t.span[1]) || (t.span[1] === end && t.span[0] > from));
+      // Only a name that heads a line (`半截河街道办事处:` in a notice's list) or follows a district name
+      // (东城区天宝路街道) is taken for a street: mid-sentence runs (`听取该镇`) are ordinary words.
+      const heads = from === 0 || text[from - 1] === "\n" || tokens.some((t) => t.kind === "district" && t.span[1] === from);
+      if (heads && at - from >= 2 && at - from <= MAX_UNKNOWN_STEM && getPlaces(name, gazetteer).length === 0 && !inToken) {
         out.push({ name, span: [from, end] });
       }
       at = text.indexOf(suffix, end);

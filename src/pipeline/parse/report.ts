@@ -14,6 +14,7 @@ import type { Gazetteer } from "./gazetteer.ts";
 import { findHeadlines, findNavigationTitle, type HeadlineLine } from "./headlines.ts";
 import { findClosingDate, findMetadataDates, type LocatedDate } from "./publishedDate.ts";
 import { findParagraphs, findSentences } from "./sentences.ts";
+import { sidecarPathFor } from "../documentId.ts";
 
 export interface ParseInput {
   decoded: DecodedText;
@@ -54,7 +55,7 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
   const { decoded, clean, supplied } = input;
   const text = clean.text;
   const issues: Issue[] = [];
-  const sidecar = `${baseName(decoded.path)}.meta.yaml`;
+  const sidecar = sidecarPathFor(decoded.path);
   const at = (offset: number) => positionOf(decoded.source, offset);
   const atClean = (offset: number) => at(clean.toSource[Math.min(offset, clean.toSource.length - 1)]!);
   const report = (code: IssueCode, severity: Severity, where: { line: number; column: number } | null, message: string, hint?: string) =>
@@ -222,11 +223,4 @@ function findAnchor(publishedDate: string | null, body: string, metadata: CleanT
   const edited = findMetadataDates(metadata, "edited").find((d) => d.iso !== null);
   if (edited?.iso) return { date: edited.iso, kind: "text" };
   return null;
-}
-
-/** `data/raw/reports/013.txt` → `013`. */
-function baseName(path: string): string {
-  const file = path.slice(path.lastIndexOf("/") + 1);
-  const dot = file.lastIndexOf(".");
-  return dot > 0 ? file.slice(0, dot) : file;
 }

@@ -34,7 +34,8 @@ describe("decodeMarkdownText(source)", () => {
     const md = decodeMarkdownText(source);
     expect(md.frontMatter).toEqual({ title: "西城区领导调研", date: "2021-11-14" });
     expect(md.frontMatterProblem).toBeNull();
-    expect(md.text).toBe("标题 一\n第一段链接 加粗 代码 续行\n条目一\n条目二\n引用 *星* & 符 第二行\n二级\n四级");
+    // A soft line break ends a line: Chinese sources do not wrap, so each source line was a line on the page.
+    expect(md.text).toBe("标题 一\n第一段链接 加粗 代码\n续行\n条目一\n条目二\n引用 *星* & 符\n第二行\n二级\n四级");
     expect(md.headings.map(([s, e]) => md.text.slice(s, e))).toEqual(["标题 一", "二级"]);
     expect(mapsFaithfully(source, md.text, md.map)).toBe(true);
     // `\*` → "*", mapped to the "*" after the backslash.

@@ -71,7 +71,7 @@ describe("parseReport(input, ctx)", () => {
     expect(r.value).toBeNull();
     expect(issuesOf(r)).toMatchInlineSnapshot(`
       "data/raw/reports/x.txt:2:1: report has no title: expected a headline line before the body, found body text "8月5日晚,北京经开区防控指挥部召开第9…"
-        hint: add title: to x.meta.yaml"
+        hint: add title: to data/raw/reports/x.meta.yaml"
     `);
   });
 
@@ -80,7 +80,7 @@ describe("parseReport(input, ctx)", () => {
     expect(r.value).toBeNull();
     expect(issuesOf(r)).toMatchInlineSnapshot(`
       "data/raw/reports/x.txt: report has no date: expected a publication time, a dated lead or a closing date line, found none
-        hint: add published_date: YYYY-MM-DD (or event_date:) to x.meta.yaml"
+        hint: add published_date: YYYY-MM-DD (or event_date:) to data/raw/reports/x.meta.yaml"
     `);
   });
 
@@ -89,7 +89,7 @@ describe("parseReport(input, ctx)", () => {
     expect(r.value).toBeNull();
     expect(issuesOf(r)).toMatchInlineSnapshot(`
       "data/raw/reports/x.txt:2:6: report date is not a date: expected YYYY-MM-DD or 2022年1月3日, found "2022-13-01"
-        hint: fix the date in the source, or add published_date: YYYY-MM-DD to x.meta.yaml"
+        hint: fix the date in the source, or add published_date: YYYY-MM-DD to data/raw/reports/x.meta.yaml"
     `);
   });
 
@@ -121,7 +121,7 @@ describe("parseReport(input, ctx)", () => {
     expect(r.value).toBeNull();
     expect(issuesOf(r)).toMatchInlineSnapshot(`
       "data/raw/reports/x.txt: supplied district is not a Beijing district: expected one of Beijing's 16 districts (东城区, 西城区, …), found "经开区"
-        hint: use the official name (e.g. 海淀区) in districts: of x.meta.yaml"
+        hint: use the official name (e.g. 海淀区) in districts: of data/raw/reports/x.meta.yaml"
     `);
   });
 
