@@ -83,8 +83,8 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
     const id = rejected || outcome === null ? null : outcome.row.id;
     if (!rejected && outcome !== null) documents.push(outcome);
     const status = rejected ? "rejected" : "published";
-    const own = issues.filter((i) => i.path === file.path);
-    entries.push({ path: file.path, status, id, issues: own.sort(compareIssues).map(toReportIssue) });
+    // The report's entry also shows its sidecar's issues: an editor looking up a rejected report sees why.
+    entries.push({ path: file.path, status, id, issues: [...issues].sort(compareIssues).map(toReportIssue) });
     if (file.sidecar) {
       const sidecarPath = file.sidecar.path;
       const sidecarIssues = issues.filter((i) => i.path === sidecarPath).sort(compareIssues);
