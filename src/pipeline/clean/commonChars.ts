@@ -4,7 +4,7 @@
  * 3,755 most used Simplified characters), in Big5 level 1 (0xA440–0xC67E: the 5,401 most used
  * Traditional characters), or is common punctuation.
  */
-import iconv from "iconv-lite";
+import { isCommonHan } from "../decode/charTables.ts";
 
 // Punctuation that readable reports are full of: `，。、；：？！“”‘’（）《》【】—…·` and ASCII.
 const COMMON_PUNCTUATION = /[\u3001\u3002\u300a-\u3011\u2014\u2026\u00b7\u201c\u201d\u2018\u2019\uff01-\uff0f\uff1a-\uff1f!-/:-@[-`{-~]/u;
@@ -21,14 +21,7 @@ export function isHan(char: string): boolean {
 export function isCommonChar(char: string): boolean {
   if (COMMON_PUNCTUATION.test(char)) return true;
   if (char.length !== 1 || char.charCodeAt(0) < 0x80) return false;
-  const gbk = iconv.encode(char, "gbk");
-  if (gbk.length === 2 && gbk[0]! >= 0xb0 && gbk[0]! <= 0xd7 && gbk[1]! >= 0xa1) return true;
-  const big5 = iconv.encode(char, "big5");
-  if (big5.length === 2) {
-    const code = (big5[0]! << 8) | big5[1]!;
-    if (code >= 0xa440 && code <= 0xc67e) return true;
-  }
-  return false;
+  return isCommonHan(char);
 }
 
 /**

@@ -75,6 +75,19 @@ export function getBig5Table(): DoubleByteTable {
   return big5Table;
 }
 
+/**
+ * True when `char` is one of the most used Chinese characters: GB2312 level 1 (GBK lead byte
+ * 0xB0–0xD7: the 3,755 most used Simplified characters) or Big5 level 1 (0xA440–0xC67E: the 5,401
+ * most used Traditional ones). Readable text is nearly all such characters; text decoded with the
+ * wrong encoding, or garbled upstream, is not.
+ */
+export function isCommonHan(char: string): boolean {
+  const gb = getGbTable().codeOf.get(char);
+  if (gb !== undefined && gb >> 8 >= 0xb0 && gb >> 8 <= 0xd7 && (gb & 0xff) >= 0xa1) return true;
+  const big5 = getBig5Table().codeOf.get(char);
+  return big5 !== undefined && big5 >= 0xa440 && big5 <= 0xc67e;
+}
+
 /** Decoded text of a two-byte code, or "" when the table has no character for it. */
 export function lookUpPair(table: DoubleByteTable, lead: number, trail: number): string {
   return table.chars[(lead - LEAD_MIN) * 256 + trail] ?? "";

@@ -6,6 +6,7 @@ import type { Encoding } from "../records.ts";
 import {
   decodeGbFourBytes,
   getBig5Table,
+  isCommonHan,
   getGbTable,
   isBig5Trail,
   isDoubleByteLead,
@@ -219,8 +220,6 @@ const ODD = /[\u00C0-\u024F\u0370-\u04FF\u2500-\u257F\u3040-\u30FF\u3100-\u312F\
  * text. A GBK file read as Big5 (or the reverse) scores far lower than the right reading.
  */
 export function scoreCommonHan(decoded: DecodedBytes): number {
-  const gb = getGbTable().codeOf;
-  const big5 = getBig5Table().codeOf;
   let han = 0;
   let common = 0;
   let odd = 0;
@@ -229,11 +228,7 @@ export function scoreCommonHan(decoded: DecodedBytes): number {
     if (ODD.test(ch)) odd++;
     if (ch.charCodeAt(0) < 0x2e80 || !HAN.test(ch)) continue;
     han++;
-    const g = gb.get(ch);
-    const b = big5.get(ch);
-    if ((g !== undefined && g >> 8 >= 0xb0 && g >> 8 <= 0xd7) || (b !== undefined && b >= 0xa440 && b <= 0xc67e)) {
-      common++;
-    }
+    if (isCommonHan(ch)) common++;
   }
   const total = han + odd + decoded.invalid.length;
   return han === 0 ? 0 : common / total;

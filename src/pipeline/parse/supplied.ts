@@ -8,6 +8,7 @@ import type { Issue } from "../issues.ts";
 import { quoteFound } from "../issues.ts";
 import type { SuppliedFields } from "../records.ts";
 import { positionOf } from "../clean/offsets.ts";
+import { formatIsoDate } from "./date.ts";
 
 type FieldName = keyof SuppliedFields;
 
@@ -48,20 +49,11 @@ export function normalizeSuppliedDate(value: unknown): string | null {
   if (typeof value !== "string") return null;
   const text = value.trim();
   const plain = /^(\d{4})(?:-|\/|年)(\d{1,2})(?:-|\/|月)(\d{1,2})日?$/.exec(text);
-  if (plain) return calendarDate(Number(plain[1]), Number(plain[2]), Number(plain[3]));
+  if (plain) return formatIsoDate(Number(plain[1]), Number(plain[2]), Number(plain[3]));
   // A time of day needs a zone: without one we would be guessing which day it was in Beijing.
   if (!/(?:Z|GMT|UTC|[+-]\d{2}:?\d{2})$/.test(text)) return null;
   const parsed = new Date(text);
   return Number.isNaN(parsed.getTime()) ? null : beijingDate(parsed);
-}
-
-/** YYYY-MM-DD for a real calendar day, else null (2022-13-01, 2022-02-29). */
-export function calendarDate(year: number, month: number, day: number): string | null {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
-  if (month < 1 || month > 12 || day < 1) return null;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > days) return null;
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 function beijingDate(instant: Date): string {

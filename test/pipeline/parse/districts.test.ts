@@ -113,16 +113,18 @@ describe.skipIf(!existsSync(corpus))("findDistricts on the corpus", () => {
   };
   const order = gazetteer.districts.map((d) => d.name);
   const inCodeOrder = (names: string[]): string[] => [...names].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  const reports = readdirSync(path.join(corpus, "reports"))
-    .filter((f) => /^\d{3}\.(txt|html|md)$/.test(f))
-    .sort();
+  // Listed when the test runs: a skipped describe still runs its body when the tests are collected.
+  const listReports = (): string[] =>
+    readdirSync(path.join(corpus, "reports"))
+      .filter((f) => /^\d{3}\.(txt|html|md)$/.test(f))
+      .sort();
 
   // Misses, with the reason: 021 keeps a related-links line (丰台区多个社区解除管控) that the clean stage removes;
   // 030's label lists 延庆区, which its text never names.
   const KNOWN_MISSES = ["021", "030"];
 
   it("gets at least 33 of the 35 labelled reports exactly right", () => {
-    const results = reports.map((file) => {
+    const results = listReports().map((file) => {
       const id = file.slice(0, 3);
       const label = JSON.parse(readFileSync(path.join(corpus, "labels", `${id}.json`), "utf8")) as {
         document: { districts: string[]; beijing: boolean };
