@@ -124,6 +124,25 @@ export interface Sentence {
   paragraph: number;
 }
 
+/** Document fields whose extracted values keep where they were read. */
+export type ProvenanceField =
+  | "title"
+  | "pre_title"
+  | "subtitle"
+  | "source"
+  | "published_date"
+  | "event_date"
+  | "reporters"
+  | "editor"
+  | "districts";
+
+/**
+ * Where each extracted document field was read: [start, end) code-unit spans in `DecodedText.source`
+ * (the decoded original file), sorted by start. Only fields the parse stage extracted and found a
+ * value for have an entry: supplied fields and null values have none.
+ */
+export type Provenance = Partial<Record<ProvenanceField, Array<[number, number]>>>;
+
 /** Output of parse: one document with its metadata. Absent values are null, never guessed. */
 export interface ParsedDoc {
   id: string;
@@ -147,8 +166,16 @@ export interface ParsedDoc {
   script: CleanText["script"];
   /** fields an editor supplied, sorted */
   supplied: string[];
+  /** where each extracted field was read, as spans of `source` */
+  provenance: Provenance;
+  /**
+   * the decoded original file (`DecodedText.source`; not `source`, the publisher): what `toSource`
+   * and `provenance` point into, and what their line:column numbers count in
+   */
+  original: string;
   /** the clean text */
   text: string;
+  /** `text` → `original` */
   toSource: OffsetMap;
   /** [start, end) in the clean text of the body (after headlines and metadata) */
   body: [number, number];

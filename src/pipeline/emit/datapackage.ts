@@ -54,7 +54,11 @@ function fieldOf(name: string, node: JsonSchemaNode, form: "csv" | "json"): Tabl
     if (form === "json") field.type = "array";
     else if (itemsAreRecords) description += " (JSON text in CSV)";
     else description += ` (list separated by "${LIST_SEPARATOR}" in CSV)`;
-  } else if (baseType === "object") field.type = form === "json" ? "object" : "string";
+  } else if (baseType === "object") {
+    // provenance: {"title": [{"start": 90, …}]} is a record; the CSV cell holds it as JSON text.
+    if (form === "json") field.type = "object";
+    else description += " (JSON text in CSV)";
+  }
   else if (main.pattern === "^\\d{4}-\\d{2}-\\d{2}$") field.type = "date";
   else if (main.format === "uri") field.format = "uri";
   if (description) field.description = description;

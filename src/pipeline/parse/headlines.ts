@@ -30,6 +30,10 @@ export interface Headlines {
   subtitle: string | null;
   /** index of the line the title was read from; null when there is none or it came from `<title>` */
   titleLine: number | null;
+  /** index of the line the 引题 was read from, or null */
+  preTitleLine: number | null;
+  /** index of the line the 副题 was read from, or null */
+  subtitleLine: number | null;
   /** index of the first body line; `lines.length` when there is no body */
   bodyLine: number;
 }
@@ -96,7 +100,7 @@ export function findHeadlines(lines: readonly HeadlineLine[], hints: HeadlineHin
   // 北京日报微信公众号 | 记者 张力: a byline above the body is not a headline.
   block = block.filter((i) => !isBylineLine(lines[i]!.text));
   if (block.length === 0) {
-    return { title: htmlTitle, pre_title: null, subtitle: null, titleLine: null, bodyLine: end };
+    return { title: htmlTitle, pre_title: null, subtitle: null, titleLine: null, preTitleLine: null, subtitleLine: null, bodyLine: end };
   }
 
   const text = (i: number) => normalizeSpace(lines[i]!.text.replace(ORIGINAL_TITLE, ""));
@@ -155,6 +159,8 @@ export function findHeadlines(lines: readonly HeadlineLine[], hints: HeadlineHin
     pre_title: preAt === null ? null : text(preAt),
     subtitle: subAt === null ? null : text(subAt).replace(SUBTITLE_START, "").trim(),
     titleLine: titleAt,
+    preTitleLine: preAt,
+    subtitleLine: subAt,
     bodyLine,
   };
 }
@@ -181,23 +187,50 @@ function range(start: number, end: number): number[] {
 }
 
 // 首页 » 健康 » 问答 » 北京单日新增本土感染者1781例: a breadcrumb ending with the article's title.
-const BREADCRUMB = /^(?:.*?[:：])?\s*首页\s*(?:[»>›]|->)(?:.*(?:[»>›]|->))?\s*([^»>›]+?)\s*$/m;
+const BREADCRUMB = /^(?:.*?[:：])?\s*首页\s*(?:[»>›]|->)(?:.*(?:[»>›]|->))?\s*([^»>›]+?)\s*$/dm;
 // 查看完整版本: 北京单日新增本土感染者1781例 (a forum archive's link to the full page).
-const FULL_VERSION = /^查看完整版本[:：]\s*(.+?)\s*$/m;
+const FULL_VERSION = /^查看完整版本[:：]\s*(.+?)\s*$/dm;
 // Breadcrumbs end in a section name (文字新闻, 正文, 委内新闻): a title is longer.
 const NAVIGATION_TITLE_MIN = 8;
+
+/** A title read from a page's navigation. */
+export interface NavigationTitle {
+  /** the title, spaces collapsed */
+  title: string;
+  /** [start, end) of the title in the decoded text searched */
+  span: [number, number];
+}
 
 /**
  * The title as the page's navigation gives it, for pages whose headline the chrome removal took
  * away: the last item of a breadcrumb (`首页 » … » 标题`) or a forum's `查看完整版本: 标题`, when it
- * has at least eight characters (shorter ones are section names). `decodedText` is the decoded text
- * with its chrome. Returns null when neither is there.
+ * has at least eight characters (shorter ones are section names), with its span in `decodedText`
+ * (the decoded text with its chrome). Returns null when neither is there.
  */
-export function findNavigationTitle(decodedText: string): string | null {
+export function findNavigationTitle(decodedText: string): NavigationTitle | null {
   for (const pattern of [FULL_VERSION, BREADCRUMB]) {
     const m = pattern.exec(decodedText);
-    const title = m?.[1]?.trim();
-    if (title !== undefined && Array.from(title).length >= NAVIGATION_TITLE_MIN) return normalizeSpace(title);
+    const raw = m?.[1];
+    if (m === null || raw === undefined) continue;
+    const title = raw.trim();
+    if (Array.from(title).length < NAVIGATION_TITLE_MIN) continue;
+    const start = m.indices![1]![0] + raw.indexOf(title);
+    return { title: normalizeSpace(title), span: [start, start + title.length] };
   }
   return null;
+}
+
+// <title>措施落实从严从细 屏障筑牢毫不松懈_开发区新闻</title>: the page title in an HTML source.
+const TITLE_ELEMENT = /<title\b[^>]*>([^<]*?\S[^<]*?)<\/title\s*>/di;
+
+/**
+ * [start, end) in an HTML `source` of the text of its first non-empty `<title>` element (trimmed of
+ * spaces): where `DecodedText.htmlTitle` was read. Returns null when the source has no such element.
+ */
+export function findHtmlTitleSpan(source: string): [number, number] | null {
+  const m = TITLE_ELEMENT.exec(source);
+  if (m === null) return null;
+  const raw = m[1]!;
+  const start = m.indices![1]![0] + (raw.length - raw.trimStart().length);
+  return [start, start + raw.trim().length];
 }

@@ -5,6 +5,7 @@
  */
 import type { MetadataField } from "../records.ts";
 import { parseDateLine, parseDateText, type DateMatch } from "./date.ts";
+import { spanInField } from "./fieldSpan.ts";
 
 /** A date read from the report, with where it was written. */
 export interface LocatedDate extends DateMatch {
@@ -28,11 +29,7 @@ export function findMetadataDates(metadata: readonly MetadataField[], key: "time
     if (field.key !== key) continue;
     const match = parseDateText(field.value);
     if (!match) continue;
-    // The value is the source text trimmed; when the lengths differ (conversion), point at its start.
-    const exact = field.span[1] - field.span[0] === field.value.length;
-    const start = exact ? field.span[0] + match.span[0] : field.span[0];
-    const end = exact ? field.span[0] + match.span[1] : field.span[1];
-    out.push({ ...match, span: [start, end], in: "source", from: key });
+    out.push({ ...match, span: spanInField(field, match.span[0], match.span[1]), in: "source", from: key });
   }
   return out;
 }

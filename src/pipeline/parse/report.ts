@@ -5,13 +5,14 @@
 import { positionOf, toOriginalSpan } from "../clean/offsets.ts";
 import type { Issue, IssueCode, Severity } from "../issues.ts";
 import { quoteFound } from "../issues.ts";
-import type { CleanText, DecodedText, ParsedDoc, StageResult, SuppliedFields } from "../records.ts";
-import { findEditor, findReporters, findSource } from "./bylines.ts";
+import type { CleanText, DecodedText, ParsedDoc, Provenance, ProvenanceField, StageResult, SuppliedFields } from "../records.ts";
+import { findEditor, findReporters, findSource, type BylineValue } from "./bylines.ts";
 import { daysBetween, findFullDates } from "./date.ts";
 import { findDistricts } from "./districts.ts";
 import { findEventDateInLine, findLeadEventDate, type DateAnchor } from "./eventDate.ts";
 import type { Gazetteer } from "./gazetteer.ts";
-import { findHeadlines, findNavigationTitle, type HeadlineLine } from "./headlines.ts";
+import { spanInField } from "./fieldSpan.ts";
+import { findHeadlines, findHtmlTitleSpan, findNavigationTitle, type HeadlineLine } from "./headlines.ts";
 import { findClosingDate, findMetadataDates, type LocatedDate } from "./publishedDate.ts";
 import { findParagraphs, findSentences } from "./sentences.ts";
 import { sidecarPathFor } from "../documentId.ts";
@@ -41,6 +42,7 @@ export const FIRST_DATE = "2019-12-01";
  * has no title (`title-missing`), no date at all (`date-missing`), only a date that is not a
  * calendar day (`date-invalid`), or a supplied district that is not Beijing's (`district-unknown`).
  * Warnings (`date-out-of-range`, `district-other-city`, `date-invalid` beside a good date) keep it.
+ * Every extracted field with a value gets its spans in the decoded source in `provenance`.
  */
 export function parseReport(input: ParseInput, ctx: ParseContext): StageResult<ParsedDoc> {
   const { doc, issues } = extractReport(input, ctx);
@@ -58,6 +60,8 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
   const sidecar = sidecarPathFor(decoded.path);
   const at = (offset: number) => positionOf(decoded.source, offset);
   const atClean = (offset: number) => at(clean.toSource[Math.min(offset, clean.toSource.length - 1)]!);
+  // Clean-text spans → spans of the decoded source, which provenance points into.
+  const fromClean = (start: number, end: number) => toOriginalSpan(clean.toSource, start, end);
   const report = (code: IssueCode, severity: Severity, where: { line: number; column: number } | null, message: string, hint?: string) =>
     issues.push({ code, severity, path: decoded.path, line: where?.line ?? null, column: where?.column ?? null, message, hint });
 
@@ -79,6 +83,9 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
   // Bylines sit above the body or open it (`北京日报微信公众号 | 记者 张力`, `整理编辑：…`).
   const bylineLines = lines.slice(0, Math.min(lines.length, headlines.bodyLine + 3)).map((l) => l.text);
   const bodyStart = paragraphs[headlines.bodyLine]?.[0] ?? text.length;
+  const lineSpan = (i: number | null) => (i === null ? null : fromClean(...paragraphs[i]!));
+  const bylineSpan = (found: BylineValue) =>
+    found.in === "source" ? found.span : fromClean(paragraphs[found.line!]![0] + found.span[0], paragraphs[found.line!]![0] + found.span[1]);
 
   // Published date: metadata time, else the date line closing the body.
   const invalid: LocatedDate[] = [];
@@ -88,16 +95,30 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
   if (closing?.iso === null) invalid.push(closing);
   const published: LocatedDate | null = timeDates.find((d) => d.iso !== null) ?? (closing?.iso ? closing : null);
   const publishedDate = supplied.published_date ?? published?.iso ?? null;
+  const publishedSpan =
+    supplied.published_date !== undefined || published === null ? null : published.in === "source" ? published.span : fromClean(...published.span);
 
   // Event date: the lead of the body, else the dateline, else the date signing a notice.
   let eventDate: string | null = supplied.event_date ?? null;
+  let eventSpan: [number, number] | null = null;
   if (eventDate === null) {
     const anchor = findAnchor(publishedDate, bodyLines.join("\n"), clean.metadata);
-    const lead = bodyLines.filter((l) => l.trim() !== headlines.title);
-    eventDate =
-      findLeadEventDate(lead, anchor)?.iso ??
-      (dateline === null ? null : (findEventDateInLine(dateline.value, anchor)?.iso ?? null)) ??
-      (closing?.from === "closing-line" && closing.iso !== null && /年/.test(closing.found) ? closing.iso : null);
+    // Indices of the lead's lines: the body without a repeat of the title.
+    const leadLines: number[] = [];
+    for (let i = headlines.bodyLine; i < lines.length; i++) if (lines[i]!.text.trim() !== headlines.title) leadLines.push(i);
+    const lead = findLeadEventDate(leadLines.map((i) => lines[i]!.text), anchor);
+    const inDateline = lead === null && dateline !== null ? findEventDateInLine(dateline.value, anchor) : null;
+    if (lead !== null) {
+      const at = paragraphs[leadLines[lead.line]!]![0];
+      eventDate = lead.iso;
+      eventSpan = fromClean(at + lead.span[0], at + lead.span[1]);
+    } else if (inDateline !== null && dateline !== null) {
+      eventDate = inDateline.iso;
+      eventSpan = spanInField(dateline, ...inDateline.span);
+    } else if (closing?.from === "closing-line" && closing.iso !== null && /年/.test(closing.found)) {
+      eventDate = closing.iso;
+      eventSpan = fromClean(...closing.span);
+    }
   }
 
   // Date issues.
@@ -137,7 +158,18 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
   // A page whose headline went with its chrome (029, a forum archive) still names it in its navigation;
   // only taken from Simplified pages, since the decoded text has not been converted.
   const navigationTitle = headlines.title === null && clean.script === "simplified" ? findNavigationTitle(decoded.text) : null;
-  const title = supplied.title ?? headlines.title ?? navigationTitle;
+  const title = supplied.title ?? headlines.title ?? navigationTitle?.title ?? null;
+  // The headline line; else the page's <title>, which findHeadlines falls back to; else the navigation.
+  const titleSpan =
+    supplied.title !== undefined
+      ? null
+      : headlines.titleLine !== null
+        ? lineSpan(headlines.titleLine)
+        : headlines.title !== null
+          ? findHtmlTitleSpan(decoded.source)
+          : navigationTitle === null
+            ? null
+            : toOriginalSpan(decoded.toSource, ...navigationTitle.span);
   if (title === null) {
     const first = bodyLines[0] ?? "";
     report(
@@ -151,6 +183,7 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
 
   // Districts.
   let districts: string[];
+  let districtSpans: Array<[number, number]> = [];
   if (supplied.districts !== undefined) {
     const known = ctx.gazetteer.districts.map((d) => d.name);
     districts = [];
@@ -171,6 +204,7 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
   } else {
     const found = findDistricts(text, ctx.gazetteer);
     districts = found.districts;
+    districtSpans = found.mentions.map((m) => fromClean(...m.span));
     if (found.otherCity !== null) {
       const [s, e] = found.otherCity.span;
       report(
@@ -183,6 +217,23 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
     }
   }
 
+  // Bylines.
+  const source = supplied.source === undefined ? findSource(clean.metadata, bylineLines) : null;
+  const reporters = supplied.reporters === undefined ? findReporters(clean.metadata) : [];
+  const editor = supplied.editor === undefined ? findEditor(clean.metadata, bylineLines) : null;
+
+  const provenance = buildProvenance({
+    title: titleSpan === null ? [] : [titleSpan],
+    pre_title: supplied.pre_title === undefined && headlines.pre_title !== null ? [lineSpan(headlines.preTitleLine)!] : [],
+    subtitle: supplied.subtitle === undefined && headlines.subtitle !== null ? [lineSpan(headlines.subtitleLine)!] : [],
+    source: source === null ? [] : [bylineSpan(source)],
+    published_date: publishedSpan === null ? [] : [publishedSpan],
+    event_date: eventSpan === null ? [] : [eventSpan],
+    reporters: reporters.map(bylineSpan),
+    editor: editor === null ? [] : [bylineSpan(editor)],
+    districts: districtSpans,
+  });
+
   const doc: ParsedDoc = {
     id: input.id,
     path: decoded.path,
@@ -190,17 +241,19 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
     title,
     pre_title: supplied.pre_title ?? headlines.pre_title,
     subtitle: supplied.subtitle ?? headlines.subtitle,
-    source: supplied.source ?? findSource(clean.metadata, bylineLines),
+    source: supplied.source ?? source?.value ?? null,
     published_date: publishedDate,
     event_date: eventDate,
-    reporters: supplied.reporters ?? findReporters(clean.metadata),
-    editor: supplied.editor ?? findEditor(clean.metadata, bylineLines),
+    reporters: supplied.reporters ?? reporters.map((r) => r.value),
+    editor: supplied.editor ?? editor?.value ?? null,
     districts,
     url: supplied.url ?? null,
     encoding: decoded.encoding,
     format: decoded.format,
     script: clean.script,
     supplied: (Object.keys(supplied) as Array<keyof SuppliedFields>).filter((k) => supplied[k] !== undefined).sort(),
+    provenance,
+    original: decoded.source,
     text,
     toSource: clean.toSource,
     body: [bodyStart, text.length],
@@ -210,6 +263,20 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
     pinyinRemoved: clean.pinyinRemoved,
   };
   return { doc, issues };
+}
+
+/** Fields in the order `Provenance` lists them. */
+const PROVENANCE_ORDER: readonly ProvenanceField[] = ["title", "pre_title", "subtitle", "source", "published_date", "event_date", "reporters", "editor", "districts"];
+
+/** `Provenance` from the spans of every field: in field order, spans sorted by start and distinct, empty fields left out. */
+function buildProvenance(spans: Record<ProvenanceField, Array<[number, number]>>): Provenance {
+  const out: Provenance = {};
+  for (const field of PROVENANCE_ORDER) {
+    const sorted = [...spans[field]].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const distinct = sorted.filter((span, i) => i === 0 || span[0] !== sorted[i - 1]![0] || span[1] !== sorted[i - 1]![1]);
+    if (distinct.length > 0) out[field] = distinct;
+  }
+  return out;
 }
 
 /**

@@ -1,13 +1,29 @@
 /**
  * Validate a parsed document and turn it into the row the datasets publish.
  */
+import { positionOf } from "../clean/offsets.ts";
 import type { Issue } from "../issues.ts";
-import type { ParsedDoc, StageResult } from "../records.ts";
-import { documentSchema, type DocumentRow } from "./schemas.ts";
+import type { ParsedDoc, Provenance, ProvenanceField, StageResult } from "../records.ts";
+import { documentSchema, type DocumentRow, type SourceSpan } from "./schemas.ts";
 
 /** Where the clean text of a document is written, relative to the dataset folder. */
 export function textPathOf(id: string): string {
   return `text/${id}.txt`;
+}
+
+/**
+ * The published form of `provenance`: each field's spans as `{ start, end, line, column }`, with
+ * line and column (1-based, column in code points) of `start` in `original`, the decoded file. Keeps
+ * the field order of `provenance` and sorts each field's spans by start.
+ */
+export function locateProvenance(provenance: Provenance, original: string): Partial<Record<ProvenanceField, SourceSpan[]>> {
+  const out: Partial<Record<ProvenanceField, SourceSpan[]>> = {};
+  for (const [field, spans] of Object.entries(provenance) as Array<[ProvenanceField, Array<[number, number]>]>) {
+    out[field] = [...spans]
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+      .map(([start, end]) => ({ start, end, ...positionOf(original, start) }));
+  }
+  return out;
 }
 
 /**
@@ -34,6 +50,7 @@ export function validateDocument(doc: ParsedDoc): StageResult<DocumentRow> {
     format: doc.format,
     script: doc.script,
     supplied: doc.supplied,
+    provenance: locateProvenance(doc.provenance, doc.original),
     text_path: textPathOf(doc.id),
     characters: doc.text.length,
     paragraphs: doc.paragraphs.length,

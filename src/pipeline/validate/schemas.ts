@@ -3,6 +3,7 @@
  * and the site's content collections read the emitted files with the same schemas.
  */
 import { z } from "zod";
+import type { ProvenanceField } from "../records.ts";
 
 /** `YYYY-MM-DD` that is a real calendar day. */
 export const isoDate = z
@@ -42,6 +43,43 @@ export const garbledSpanSchema = z.object({
   repaired_as: z.string().nullable(),
 });
 
+/** A span of the input file that a value was read from. */
+export const sourceSpanSchema = z
+  .object({
+    /** [start, end) in UTF-16 code units of the decoded original file */
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    /** 1-based line of `start` */
+    line: z.number().int().positive(),
+    /** 1-based column of `start`, in code points */
+    column: z.number().int().positive(),
+  })
+  .strict()
+  .refine((s) => s.end >= s.start, { message: "an end at or after the start", path: ["end"] });
+
+export type SourceSpan = z.infer<typeof sourceSpanSchema>;
+
+const spans = () => z.array(sourceSpanSchema).min(1).optional();
+
+/**
+ * Where each extracted field of a document was read: field → spans of the input file, sorted by
+ * start. Keys in the order of `ProvenanceField`; a field without a value or supplied by an editor
+ * has none.
+ */
+export const provenanceSchema = z
+  .object({
+    title: spans(),
+    pre_title: spans(),
+    subtitle: spans(),
+    source: spans(),
+    published_date: spans(),
+    event_date: spans(),
+    reporters: spans(),
+    editor: spans(),
+    districts: spans(),
+  } satisfies Record<ProvenanceField, z.ZodType>)
+  .strict();
+
 /** Column metadata: `title` is the Chinese label, `description` the English one; both feed the data dictionary. */
 function col<T extends z.ZodType>(schema: T, title: string, description: string): T {
   return schema.meta({ title, description });
@@ -67,6 +105,11 @@ export const documentSchema = z
     format: col(z.enum(["text", "html", "markdown"]), "格式", "Format of the input file"),
     script: col(z.enum(["simplified", "traditional", "mixed"]), "原文字体", "Script of the input before conversion to Simplified"),
     supplied: col(z.array(z.enum(SUPPLIABLE_FIELDS)), "编辑提供字段", "Fields an editor supplied (sidecar or front matter) rather than the pipeline extracted, sorted"),
+    provenance: col(
+      provenanceSchema,
+      "出处",
+      "Where each extracted field was read in the input file: field name → list of {start, end, line, column}, where start/end are [start, end) UTF-16 code-unit offsets in the decoded file and line/column (1-based, column in code points) locate start; supplied fields and null values have no entry",
+    ),
     text_path: col(nonEmpty, "正文文件", "Path of the clean text, relative to the dataset folder"),
     characters: col(z.number().int().nonnegative(), "字数", "Length of the clean text in UTF-16 code units"),
     paragraphs: col(z.number().int().nonnegative(), "段落数", "Number of paragraphs in the clean text"),

@@ -17,6 +17,13 @@ describe("emitCsv(rows, columns)", () => {
     expect(back[1]?.[1]).toBe('他说:"要快"');
   });
 
+  it("writes a record (provenance) as JSON text that reads back", () => {
+    const provenance = { title: [{ start: 23, end: 59, line: 3, column: 1 }], editor: [{ start: 2071, end: 2074, line: 29, column: 7 }] };
+    const csv = emitCsv([{ id: "a", provenance }], ["id", "provenance"]);
+    expect(csv).toBe('id,provenance\na,"{""title"":[{""start"":23,""end"":59,""line"":3,""column"":1}],""editor"":[{""start"":2071,""end"":2074,""line"":29,""column"":7}]}"\n');
+    expect(JSON.parse(Papa.parse<string[]>(csv.trimEnd()).data[1]![1]!)).toEqual(provenance);
+  });
+
   it("follows the column order, not the key order of the rows", () => {
     expect(emitCsv([{ b: 1, a: 2 }], ["a", "b"])).toBe("a,b\n2,1\n");
   });

@@ -23,6 +23,14 @@ describe("tableFields(schema, form)", () => {
     expect(tableFields(documentSchema, "json").find((f) => f.name === "districts")?.type).toBe("array");
   });
 
+  it("types the provenance record as an object in JSON and as JSON text in CSV", () => {
+    expect(tableFields(documentSchema, "json").find((f) => f.name === "provenance")).toMatchObject({ type: "object", title: "出处", constraints: { required: true } });
+    const csvField = byName.get("provenance")!;
+    expect(csvField).toMatchObject({ type: "string", title: "出处", constraints: { required: true } });
+    expect(csvField.description).toMatch(/^Where each extracted field was read in the input file: .* \(JSON text in CSV\)$/);
+    expect(csv.map((f) => f.name).indexOf("provenance")).toBe(csv.map((f) => f.name).indexOf("supplied") + 1);
+  });
+
   it("gives every column a Chinese and an English label", () => {
     for (const field of csv) {
       expect(field.title, field.name).toMatch(/\p{Script=Han}/u);

@@ -104,6 +104,17 @@ describe("findEventDateInLine(line, anchor)", () => {
   ])("%s → %s", (line, anchor, want) => {
     expect(findEventDateInLine(line, anchor)?.iso ?? null).toBe(want);
   });
+
+  it.each([
+    ["本报讯(记者 祁梦竹 范俊生)昨天下午,市委书记蔡奇到海淀区检查", "2022-05-22", "昨天", [15, 17]],
+    ["近一段时间……。6月4日晚,区领导小组召开会议", "2022-06-07", "6月4日", [8, 12]],
+    ["据通报,2022年11月24日,领导小组举行会议", "2022-11-30", "2022年11月24日", [4, 15]],
+    ["在29日举行的发布会上", "2022-04-30", "29日", [1, 4]],
+  ] as const)("spans the words the date was read from: %s", (line, date, found, span) => {
+    const match = findEventDateInLine(line, { date, kind: "published" })!;
+    expect([match.found, match.span]).toEqual([found, span]);
+    expect(line.slice(...match.span)).toBe(found);
+  });
 });
 
 describe("findLeadEventDate(lines, anchor)", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findHeadlines, findNavigationTitle, isBodyText, stripSiteSuffix, type HeadlineHints, type HeadlineLine } from "../../../src/pipeline/parse/headlines.ts";
+import { findHeadlines, findHtmlTitleSpan, findNavigationTitle, isBodyText, stripSiteSuffix, type HeadlineHints, type HeadlineLine } from "../../../src/pipeline/parse/headlines.ts";
 
 const BODY = "本报讯(记者 祁梦竹 范俊生)昨天下午,市委书记蔡奇到海淀区检查疫情处置工作。";
 const noHints: HeadlineHints = { metadataAt: [], datelineAt: null, htmlTitle: null };
@@ -15,6 +15,8 @@ describe("findHeadlines(lines, hints)", () => {
       pre_title: "蔡奇到海淀区检查疫情处置工作时强调",
       subtitle: "魏小东张延昆一同检查",
       titleLine: 1,
+      preTitleLine: 0,
+      subtitleLine: 2,
       bodyLine: 3,
     });
   });
@@ -32,13 +34,15 @@ describe("findHeadlines(lines, hints)", () => {
       pre_title: "蔡奇到海淀区检查疫情处置工作时强调",
       subtitle: "魏小东张延昆一同检查",
       titleLine: 2,
+      preTitleLine: 1,
+      subtitleLine: 3,
       bodyLine: 4,
     });
   });
 
   it("keeps one title when the title line repeats (019, 034)", () => {
     const h = findHeadlines(lines("北京高风险地区增至4个", "北京高风险地区增至4个", BODY), noHints);
-    expect(h).toEqual({ title: "北京高风险地区增至4个", pre_title: null, subtitle: null, titleLine: 0, bodyLine: 2 });
+    expect(h).toEqual({ title: "北京高风险地区增至4个", pre_title: null, subtitle: null, titleLine: 0, preTitleLine: null, subtitleLine: null, bodyLine: 2 });
   });
 
   it("takes a markdown heading as the title, not the byline after it (035)", () => {
@@ -52,6 +56,8 @@ describe("findHeadlines(lines, hints)", () => {
       pre_title: null,
       subtitle: null,
       titleLine: null,
+      preTitleLine: null,
+      subtitleLine: null,
       bodyLine: 0,
     });
   });
@@ -67,6 +73,8 @@ describe("findHeadlines(lines, hints)", () => {
       pre_title: null,
       subtitle: null,
       titleLine: null,
+      preTitleLine: null,
+      subtitleLine: null,
       bodyLine: 0,
     });
   });
@@ -76,7 +84,7 @@ describe("findHeadlines(lines, hints)", () => {
       ...noHints,
       metadataAt: [50],
     });
-    expect(h).toEqual({ title: "北京市教工委常务副书记郑吉春同志来我校督导检查学生返校准备工作", pre_title: null, subtitle: null, titleLine: 0, bodyLine: 1 });
+    expect(h).toEqual({ title: "北京市教工委常务副书记郑吉春同志来我校督导检查学生返校准备工作", pre_title: null, subtitle: null, titleLine: 0, preTitleLine: null, subtitleLine: null, bodyLine: 1 });
   });
 
   it("has no title when the only lines before the body follow the metadata (006)", () => {
@@ -94,7 +102,7 @@ describe("findHeadlines(lines, hints)", () => {
   });
 
   it("reads a dash line as the 副题 and a byline as no headline (028)", () => {
-    expect(findHeadlines(lines("抗疫一线的日与夜", "——记海淀区社区工作者", BODY), noHints)).toMatchObject({ subtitle: "记海淀区社区工作者", bodyLine: 2 });
+    expect(findHeadlines(lines("抗疫一线的日与夜", "——记海淀区社区工作者", BODY), noHints)).toMatchObject({ subtitle: "记海淀区社区工作者", titleLine: 0, subtitleLine: 1, bodyLine: 2 });
     expect(findHeadlines(lines("北京日报微信公众号 | 记者 张力", BODY), noHints)).toMatchObject({ title: null, bodyLine: 1 });
   });
 
@@ -126,10 +134,25 @@ describe("isBodyText(line)", () => {
 
 describe("findNavigationTitle(decodedText)", () => {
   it("reads the last breadcrumb item or a forum's full-version link (029)", () => {
-    expect(findNavigationTitle("机化性肺炎\n首页 » 健康 » 问答 » 北京单日新增本土感染者1781例\nXQmvkdrt - 2025/4/12")).toBe("北京单日新增本土感染者1781例");
-    expect(findNavigationTitle("正文\n查看完整版本: 北京单日新增本土感染者1781例")).toBe("北京单日新增本土感染者1781例");
+    expect(findNavigationTitle("机化性肺炎\n首页 » 健康 » 问答 » 北京单日新增本土感染者1781例\nXQmvkdrt - 2025/4/12")).toEqual({
+      title: "北京单日新增本土感染者1781例",
+      span: [21, 37],
+    });
+    expect(findNavigationTitle("正文\n查看完整版本: 北京单日新增本土感染者1781例 ")).toEqual({ title: "北京单日新增本土感染者1781例", span: [11, 27] });
   });
   it("returns null for a breadcrumb ending in a section name", () => {
     expect(findNavigationTitle("您现在的位置:首页 > 开发区新闻 > 顺义区 > 文字新闻\n正文")).toBeNull();
+  });
+});
+
+describe("findHtmlTitleSpan(source)", () => {
+  it("spans the text of the first non-empty <title>, trimmed", () => {
+    const source = '<html><head><title> </title><TITLE lang="zh">\n措施落实从严从细_开发区新闻 </TITLE></head><body><h1>x</h1></body></html>';
+    const span = findHtmlTitleSpan(source)!;
+    expect(span).toEqual([46, 60]);
+    expect(source.slice(...span)).toBe("措施落实从严从细_开发区新闻");
+  });
+  it("returns null for a page without a title", () => {
+    expect(findHtmlTitleSpan("<html><body><p>正文</p></body></html>")).toBeNull();
   });
 });

@@ -66,6 +66,55 @@ describe("parseReport(input, ctx)", () => {
     });
   });
 
+  it("keeps the span of the source each extracted field was read from", () => {
+    const doc = parse(SEED).value!;
+    expect(doc.original).toBe(SEED);
+    expect(doc.provenance).toEqual({
+      title: [[45, 68]],
+      pre_title: [[27, 44]],
+      subtitle: [[69, 79]],
+      published_date: [[83, 93]],
+      event_date: [[109, 111]],
+      reporters: [[101, 104], [105, 108]],
+      editor: [[155, 158]],
+      districts: [[30, 33], [121, 124], [133, 136]],
+    });
+    expect(Object.keys(doc.provenance)).toEqual(["title", "pre_title", "subtitle", "published_date", "event_date", "reporters", "editor", "districts"]);
+    const at = (field: keyof typeof doc.provenance) => doc.provenance[field]!.map(([s, e]) => SEED.slice(s, e));
+    // The title line, not the web headline 北京:全面… above the 引题.
+    expect(at("title")).toEqual(["全面严防死守 以最快速度管控风险点阻断病毒传播"]);
+    expect(at("pre_title")).toEqual(["蔡奇到海淀区检查疫情处置工作时强调"]);
+    expect(at("subtitle")).toEqual(["魏小东张延昆一同检查"]);
+    expect(at("published_date")).toEqual(["2022-05-06"]);
+    // 昨天下午 resolved against the publication date.
+    expect(at("event_date")).toEqual(["昨天"]);
+    expect(at("reporters")).toEqual(["祁梦竹", "范俊生"]);
+    expect(at("editor")).toEqual(["王健恩"]);
+    expect(at("districts")).toEqual(["海淀区", "海淀区", "海淀区"]);
+  });
+
+  it("gives supplied fields and null values no provenance", () => {
+    const doc = parse(SEED, { title: "编辑给的标题", published_date: "2022-05-07", reporters: ["张力"], editor: "李平书", districts: ["西城区"], url: "https://example.org/a" }).value!;
+    expect(doc.provenance).toEqual({ pre_title: [[27, 44]], subtitle: [[69, 79]], event_date: [[109, 111]] });
+    expect(doc.source).toBeNull();
+  });
+
+  it("points a closing date line and byline lines at their place in the file", () => {
+    const text = "北京多区加码防控措施\n北京日报微信公众号 | 记者 张力\n整理编辑：东京樱花团｜Garrettw\n顺义全区农村地区一律实行封闭式管理。\n2022年2月7日";
+    const doc = parse(text).value!;
+    expect(doc).toMatchObject({ source: "北京日报", reporters: ["张力"], editor: "Garrettw", published_date: "2022-02-07", event_date: "2022-02-07", districts: ["顺义区"] });
+    const at = Object.fromEntries(Object.entries(doc.provenance).map(([field, spans]) => [field, spans.map(([s, e]) => text.slice(s, e))]));
+    expect(at).toEqual({
+      title: ["北京多区加码防控措施"],
+      source: ["北京日报"],
+      published_date: ["2022年2月7日"],
+      event_date: ["2022年2月7日"],
+      reporters: ["张力"],
+      editor: ["Garrettw"],
+      districts: ["顺义"],
+    });
+  });
+
   it("rejects a report without a title", () => {
     const r = parse("时间:2022-05-06\n8月5日晚,北京经开区防控指挥部召开第91次会议,对疫情防控工作作进一步研究和调度。");
     expect(r.value).toBeNull();
