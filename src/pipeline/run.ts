@@ -10,7 +10,7 @@ import type { Gazetteer } from "./parse/gazetteer.ts";
 import type { BuildReport, BuildReportEntry, DocumentRow } from "./validate/schemas.ts";
 import { decodeSource } from "./decode/source.ts";
 import { cleanText } from "./clean/clean.ts";
-import { parseReport } from "./parse/report.ts";
+import { extractReport } from "./parse/report.ts";
 import { mergeSupplied, normalizeFrontMatter, parseSidecar } from "./parse/supplied.ts";
 import { validateDocument } from "./validate/document.ts";
 import { checkFileName, documentIdFor, sha256Hex } from "./documentId.ts";
@@ -134,6 +134,39 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
   };
 }
 
+/**
+ * One report through decode → clean → parse, for the pipeline and for evaluation: the parsed
+ * document, also when an error rejects it (null only when it could not be decoded or cleaned),
+ * and every issue found. Does not check names, duplicates or ids: see `runPipeline`.
+ */
+export function analyzeReport(
+  file: SourceFile,
+  id: string,
+  reference: Reference,
+  options: Pick<RunOptions, "today">,
+): { doc: ParsedDoc | null; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const decoded = decodeSource(file);
+  issues.push(...decoded.issues);
+  if (decoded.value === null) return { doc: null, issues };
+
+  const sidecar = file.sidecar ? parseSidecar(file.sidecar.text, file.sidecar.path) : { fields: {}, issues: [] };
+  const frontMatter = normalizeFrontMatter(decoded.value.frontMatter, file.path);
+  issues.push(...sidecar.issues, ...frontMatter.issues);
+  const supplied = mergeSupplied(sidecar.fields, frontMatter.fields);
+
+  const clean = cleanText(decoded.value, { chrome: reference.chrome });
+  issues.push(...clean.issues);
+  if (clean.value === null) return { doc: null, issues };
+
+  const parsed = extractReport(
+    { decoded: decoded.value, clean: clean.value, id, sha256: sha256Hex(file.bytes), supplied },
+    { gazetteer: reference.gazetteer, today: options.today },
+  );
+  issues.push(...parsed.issues);
+  return { doc: parsed.doc, issues };
+}
+
 function processReport(
   file: SourceFile,
   reference: Reference,
@@ -177,30 +210,13 @@ function processReport(
   }
   seen.byId.set(id, file.path);
 
-  const decoded = decodeSource(file);
-  issues.push(...decoded.issues);
-  if (decoded.value === null) return null;
-
-  const sidecar = file.sidecar ? parseSidecar(file.sidecar.text, file.sidecar.path) : { fields: {}, issues: [] };
-  const frontMatter = normalizeFrontMatter(decoded.value.frontMatter, file.path);
-  issues.push(...sidecar.issues, ...frontMatter.issues);
-  const supplied = mergeSupplied(sidecar.fields, frontMatter.fields);
-
-  const clean = cleanText(decoded.value, { chrome: reference.chrome });
-  issues.push(...clean.issues);
-  if (clean.value === null) return null;
-
-  const parsed = parseReport(
-    { decoded: decoded.value, clean: clean.value, id, sha256, supplied },
-    { gazetteer: reference.gazetteer, today: options.today },
-  );
-  issues.push(...parsed.issues);
-  if (parsed.value === null) return null;
-
-  const validated = validateDocument(parsed.value);
+  const analyzed = analyzeReport(file, id, reference, options);
+  issues.push(...analyzed.issues);
+  if (analyzed.doc === null || analyzed.issues.some((i) => i.severity === "error")) return null;
+  const validated = validateDocument(analyzed.doc);
   issues.push(...validated.issues);
   if (validated.value === null) return null;
-  return { doc: parsed.value, row: validated.value };
+  return { doc: analyzed.doc, row: validated.value };
 }
 
 function toReportIssue(issue: Issue): BuildReportEntry["issues"][number] {

@@ -3,8 +3,9 @@
  */
 import { resolve } from "node:path";
 import { loadReference } from "../../src/build/reference.ts";
-import type { SourceFile } from "../../src/pipeline/records.ts";
-import { runPipeline, type Reference, type RunResult } from "../../src/pipeline/run.ts";
+import { documentIdFor } from "../../src/pipeline/documentId.ts";
+import type { ParsedDoc, SourceFile } from "../../src/pipeline/records.ts";
+import { analyzeReport, runPipeline, type Reference, type RunResult } from "../../src/pipeline/run.ts";
 
 let reference: Promise<Reference> | undefined;
 
@@ -38,4 +39,19 @@ export async function run(files: TestFile[], options: { orphanSidecars?: string[
     await getReference(),
     { today: "2026-11-26" },
   );
+}
+
+/**
+ * The parsed document of any report file (absolute path), through the real decode, clean and parse
+ * stages, also when the pipeline would reject it (no title, no date): for extraction tests on the
+ * corpus. `path` is the repo-relative path to record (default: data/raw/reports/ + the file name).
+ */
+export async function analyzeFile(absolutePath: string, path?: string): Promise<ParsedDoc> {
+  const { readFile } = await import("node:fs/promises");
+  const { basename } = await import("node:path");
+  const repoPath = path ?? `data/raw/reports/${basename(absolutePath)}`;
+  const bytes = new Uint8Array(await readFile(absolutePath));
+  const result = analyzeReport({ path: repoPath, bytes }, documentIdFor(repoPath), await getReference(), { today: "2026-11-26" });
+  if (result.doc === null) throw new Error(`${absolutePath} does not decode or clean: ${result.issues.map((i) => i.message).join("; ")}`);
+  return result.doc;
 }

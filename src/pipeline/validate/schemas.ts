@@ -81,7 +81,7 @@ export const provenanceSchema = z
   .strict();
 
 /** Column metadata: `title` is the Chinese label, `description` the English one; both feed the data dictionary. */
-function col<T extends z.ZodType>(schema: T, title: string, description: string): T {
+export function col<T extends z.ZodType>(schema: T, title: string, description: string): T {
   return schema.meta({ title, description });
 }
 
