@@ -16,6 +16,8 @@ import { summarize } from "../src/build/summary.ts";
 import { writeFolderAtomically } from "../src/build/write.ts";
 import { emitDatasets } from "../src/pipeline/emit/datasets.ts";
 import { formatIssue } from "../src/pipeline/issues.ts";
+import { beijingDateOf } from "../src/pipeline/parse/date.ts";
+import { normalizeSuppliedDate } from "../src/pipeline/parse/supplied.ts";
 import { runPipeline } from "../src/pipeline/run.ts";
 
 async function main(): Promise<number> {
@@ -38,8 +40,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const root = process.cwd();
-  const today = args.today ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
+  const today = args.today ?? beijingDateOf(new Date());
+  if (normalizeSuppliedDate(today) !== today) {
     logger.info(`build-data: --today is not a date: expected YYYY-MM-DD, found ${JSON.stringify(today)}`);
     return 2;
   }
@@ -65,8 +67,9 @@ async function main(): Promise<number> {
   // Save outputs.
   await writeFolderAtomically(resolve(root, args.out), files);
   for (const line of summarize(result.report, result.issues, args.out)) logger.info(line);
-  if (args.strict && result.report.summary.rejected > 0) {
-    logger.info(`--strict: ${result.report.summary.rejected} inputs were rejected`);
+  const rejected = result.report.files.filter((f) => f.status === "rejected").length;
+  if (args.strict && rejected > 0) {
+    logger.info(`--strict: ${rejected} input files were rejected`);
     return 1;
   }
   return 0;

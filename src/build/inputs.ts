@@ -32,7 +32,9 @@ export async function readInputs(root: string, dir: string): Promise<RunInput> {
       if (info.isSymbolicLink()) {
         const target = await realpath(full).catch(() => null);
         if (target === null || !(target === realDir || target.startsWith(realDir + sep))) {
-          unreadable.push(readIssue(root, full, `the link leads outside ${relative(root, dir)}/: expected a file inside the inputs folder, found a link to ${target ?? "nothing"}`));
+          // Name the target relative to the repository: an absolute path would differ between machines.
+          const shown = target === null ? "nothing (the link is broken)" : describeTarget(root, target);
+          unreadable.push(readIssue(root, full, `the link leads outside ${posix(relative(root, dir))}/: expected a file inside the inputs folder, found a link to ${shown}`));
           continue;
         }
         const targetInfo = await lstat(target);
@@ -44,7 +46,7 @@ export async function readInputs(root: string, dir: string): Promise<RunInput> {
   };
   await walk(dir);
 
-  const rel = (full: string) => relative(root, full).split(sep).join("/");
+  const rel = (full: string) => posix(relative(root, full));
   const sidecars = new Set<string>();
   const reports: string[] = [];
   for (const full of found) {
@@ -60,13 +62,20 @@ export async function readInputs(root: string, dir: string): Promise<RunInput> {
     try {
       bytes = new Uint8Array(await readFile(full));
     } catch (error) {
-      unreadable.push(readIssue(root, full, `the file cannot be read: ${error instanceof Error ? error.message : String(error)}`));
+      unreadable.push(readIssue(root, full, `the file cannot be read: expected a readable file, found ${errorCode(error)}`));
       continue;
     }
     let sidecar: SourceFile["sidecar"];
     if (sidecarPath !== undefined) {
       used.add(sidecarPath);
-      sidecar = { path: rel(sidecarPath), text: await readFile(sidecarPath, "utf8") };
+      try {
+        const sidecarBytes = await readFile(sidecarPath);
+        sidecar = { path: rel(sidecarPath), text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(sidecarBytes) };
+      } catch (error) {
+        // The report goes on without the sidecar's facts; the sidecar is listed as rejected with the reason.
+        const found = error instanceof TypeError ? "bytes that are not UTF-8" : errorCode(error);
+        unreadable.push(readIssue(root, sidecarPath, `the sidecar cannot be read: expected UTF-8 YAML text, found ${found}`));
+      }
     }
     files.push({ path: rel(full), bytes, sidecar });
   }
@@ -77,11 +86,28 @@ export async function readInputs(root: string, dir: string): Promise<RunInput> {
   return { reports: files, orphanSidecars, unreadable };
 }
 
+/** A platform path in the posix form the build report uses. */
+function posix(path: string): string {
+  return path.split(sep).join("/");
+}
+
+/** Where a link leads, without machine-specific absolute paths. */
+function describeTarget(root: string, target: string): string {
+  const inside = relative(root, target);
+  return inside.startsWith("..") || inside === "" ? "a path outside the repository" : posix(inside);
+}
+
+/** The system's code for a failed read (`ENOENT`, `EACCES`): stable across machines, unlike its message. */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : "an error";
+}
+
 function readIssue(root: string, full: string, message: string): Issue {
   return {
     code: "file-unreadable",
     severity: "error",
-    path: relative(root, full).split(sep).join("/"),
+    path: posix(relative(root, full)),
     line: null,
     column: null,
     message,

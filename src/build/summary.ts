@@ -3,7 +3,6 @@
  */
 import { formatIssue, type Issue } from "../pipeline/issues.ts";
 import type { BuildReport } from "../pipeline/validate/schemas.ts";
-import { SIDECAR_SUFFIX } from "../pipeline/documentId.ts";
 
 /**
  * Summary lines: inputs read, documents published and rejected, each rejected file with its errors,
@@ -12,10 +11,9 @@ import { SIDECAR_SUFFIX } from "../pipeline/documentId.ts";
  */
 export function summarize(report: BuildReport, issues: Issue[], outDir: string, maxListed = 20): string[] {
   const lines: string[] = [];
-  const reports = report.files.filter((f) => !f.path.endsWith(SIDECAR_SUFFIX));
-  const published = reports.filter((f) => f.status === "published").length;
+  const { summary } = report;
   lines.push(
-    `files read: ${report.files.length} (${reports.length} reports, ${report.files.length - reports.length} sidecars); documents published: ${published}; reports rejected: ${reports.length - published}`,
+    `files read: ${summary.files} (${summary.reports} reports, ${summary.sidecars} sidecars); documents published: ${summary.published}; reports rejected: ${summary.rejected}`,
   );
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0) {

@@ -10,10 +10,10 @@ import type { Gazetteer } from "./parse/gazetteer.ts";
 import type { BuildReport, BuildReportEntry, DocumentRow } from "./validate/schemas.ts";
 import { decodeSource } from "./decode/source.ts";
 import { cleanText } from "./clean/clean.ts";
-import { extractReport } from "./parse/report.ts";
+import { extractReport, FIRST_DATE } from "./parse/report.ts";
 import { mergeSupplied, normalizeFrontMatter, parseSidecar } from "./parse/supplied.ts";
 import { validateDocument } from "./validate/document.ts";
-import { checkFileName, documentIdFor, sha256Hex } from "./documentId.ts";
+import { checkFileName, documentIdFor, sha256Hex, SIDECAR_SUFFIX } from "./documentId.ts";
 
 /** Reference data from `data/reference/`, parsed. */
 export interface Reference {
@@ -116,6 +116,7 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   documents.sort((a, b) => (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
   allIssues.sort(compareIssues);
+  const reportEntries = entries.filter((e) => !e.path.endsWith(SIDECAR_SUFFIX));
   const counts: Record<string, number> = {};
   for (const issue of allIssues) counts[issue.code] = (counts[issue.code] ?? 0) + 1;
   const issueCounts = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -124,9 +125,11 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
     issues: allIssues,
     report: {
       summary: {
-        inputs: entries.length,
-        published: entries.filter((e) => e.status === "published").length,
-        rejected: entries.filter((e) => e.status === "rejected").length,
+        files: entries.length,
+        reports: reportEntries.length,
+        sidecars: entries.length - reportEntries.length,
+        published: documents.length,
+        rejected: reportEntries.length - documents.length,
         issues: issueCounts,
       },
       files: entries,
@@ -150,8 +153,9 @@ export function analyzeReport(
   issues.push(...decoded.issues);
   if (decoded.value === null) return { doc: null, issues };
 
-  const sidecar = file.sidecar ? parseSidecar(file.sidecar.text, file.sidecar.path) : { fields: {}, issues: [] };
-  const frontMatter = normalizeFrontMatter(decoded.value.frontMatter, file.path);
+  const suppliedContext = { districts: reference.gazetteer.districts.map((d) => d.name), firstDate: FIRST_DATE, today: options.today };
+  const sidecar = file.sidecar ? parseSidecar(file.sidecar.text, file.sidecar.path, suppliedContext) : { fields: {}, issues: [] };
+  const frontMatter = normalizeFrontMatter(decoded.value.frontMatter, file.path, suppliedContext);
   issues.push(...sidecar.issues, ...frontMatter.issues);
   const supplied = mergeSupplied(sidecar.fields, frontMatter.fields);
 

@@ -100,8 +100,8 @@ describe("runPipeline on bad input", () => {
   it("rejects a supplied district that is not one of Beijing's 16", async () => {
     expect(await issuesOf("x.txt", REPORT, undefined, "districts: [密云区, 浦东新区]\n")).toMatchInlineSnapshot(`
       [
-        "data/raw/reports/x.txt: supplied district is not a Beijing district: expected one of Beijing's 16 districts (东城区, 西城区, …), found "浦东新区"
-        hint: use the official name (e.g. 海淀区) in districts: of data/raw/reports/x.meta.yaml",
+        "data/raw/reports/x.meta.yaml:1:12: supplied district is not a Beijing district: expected one of Beijing's 16 districts (东城区, 西城区, …), found "浦东新区"
+        hint: use the official name, e.g. 海淀区",
       ]
     `);
   });
@@ -213,7 +213,7 @@ describe("runPipeline accounting", () => {
       "data/raw/reports/ok.txt",
     ]);
     // ok.txt has the content of dup.txt, which comes first: ok.txt and its sidecar are rejected.
-    expect(result.report.summary).toMatchObject({ inputs: 4, published: 1, rejected: 3 });
+    expect(result.report.summary).toMatchObject({ files: 4, reports: 3, sidecars: 1, published: 1, rejected: 2 });
     expect(result.documents.map((d) => [d.row.id, d.row.supplied, d.row.url])).toEqual([["dup", [], null]]);
   });
 

@@ -55,7 +55,7 @@ describe("npm run data", () => {
     const tmp = await mkdtemp(join(tmpdir(), "tongbao-data-"));
     const result = await buildData(["--strict", "--out", join(tmp, "out")]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/--strict: \d+ inputs were rejected/);
+    expect(result.stderr).toMatch(/--strict: \d+ input files were rejected/);
     expect(await listFiles(join(tmp, "out"))).toContain("documents.json");
   }, 60_000);
 

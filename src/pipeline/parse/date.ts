@@ -119,3 +119,33 @@ export function resolveMonthDay(
   if (best === null || Math.abs(best.gap) > maxDays) return null;
   return best.iso;
 }
+
+/** The day in Beijing of an instant. UTC+8 all year: China has had no daylight saving time since 1991. */
+export function beijingDateOf(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * Read a date-time that names its zone, in the two forms feeds and exports write — ISO 8601
+ * (`2021-11-05T23:53:31Z`, `2021-11-05 23:53:31+08:00`) and RFC 2822 (`Fri, 05 Nov 2021 23:53:31 GMT`,
+ * `… +0800`) — and return the day it was in Beijing. Null for anything else, a time without a zone
+ * included: the day would be a guess.
+ */
+export function parseZonedDateTime(value: string): string | null {
+  const text = value.trim();
+  let parts: { y: number; mo: number; d: number; h: number; mi: number; s: number; zone: string } | null = null;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/i.exec(text);
+  const rfc = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+(GMT|UTC|Z|[+-]\d{4})$/i.exec(text);
+  if (iso) parts = { y: +iso[1]!, mo: +iso[2]!, d: +iso[3]!, h: +iso[4]!, mi: +iso[5]!, s: +(iso[6] ?? 0), zone: iso[7]! };
+  else if (rfc && MONTHS.includes(rfc[2]!.toLowerCase())) {
+    parts = { y: +rfc[3]!, mo: MONTHS.indexOf(rfc[2]!.toLowerCase()) + 1, d: +rfc[1]!, h: +rfc[4]!, mi: +rfc[5]!, s: +(rfc[6] ?? 0), zone: rfc[7]! };
+  }
+  if (parts === null || !isCalendarDate(parts.y, parts.mo, parts.d) || parts.h > 23 || parts.mi > 59 || parts.s > 59) return null;
+  const zone = /^[+-]/.test(parts.zone) ? parts.zone.replace(":", "") : "+0000";
+  const offsetMinutes = (zone.startsWith("-") ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5)));
+  const utc = Date.UTC(parts.y, parts.mo - 1, parts.d, parts.h, parts.mi, parts.s) - offsetMinutes * 60_000;
+  return beijingDateOf(new Date(utc));
+}
+

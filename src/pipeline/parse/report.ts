@@ -40,7 +40,7 @@ export const FIRST_DATE = "2019-12-01";
 /**
  * Parse a clean report into a `ParsedDoc`. Returns value null, with an error issue, when the report
  * has no title (`title-missing`), no date at all (`date-missing`), only a date that is not a
- * calendar day (`date-invalid`), or a supplied district that is not Beijing's (`district-unknown`).
+ * calendar day (`date-invalid`). Supplied values were checked where the editor typed them.
  * Warnings (`date-out-of-range`, `district-other-city`, `date-invalid` beside a good date) keep it.
  * Every extracted field with a value gets its spans in the decoded source in `provenance`.
  */
@@ -144,7 +144,9 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
   }
   for (const [field, value] of [["published_date", publishedDate], ["event_date", eventDate]] as const) {
     if (value === null || (daysBetween(FIRST_DATE, value) >= 0 && daysBetween(value, ctx.today) >= 0)) continue;
-    const pos = field === "published_date" && published !== null && supplied.published_date === undefined ? where(published) : null;
+    // A supplied date was checked where the editor typed it (supplied.ts).
+    if (supplied[field] !== undefined) continue;
+    const pos = field === "published_date" ? (published === null ? null : where(published)) : eventSpan === null ? null : at(eventSpan[0]);
     report(
       "date-out-of-range",
       "warning",
@@ -185,22 +187,9 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
   let districts: string[];
   let districtSpans: Array<[number, number]> = [];
   if (supplied.districts !== undefined) {
+    // Checked against the gazetteer where the editor typed them (supplied.ts): here only ordered.
     const known = ctx.gazetteer.districts.map((d) => d.name);
-    districts = [];
-    for (const name of supplied.districts) {
-      if (known.includes(name)) {
-        if (!districts.includes(name)) districts.push(name);
-        continue;
-      }
-      report(
-        "district-unknown",
-        "error",
-        null,
-        `supplied district is not a Beijing district: expected one of Beijing's 16 districts (${known.slice(0, 2).join(", ")}, …), found ${quoteFound(name)}`,
-        `use the official name (e.g. 海淀区) in districts: of ${sidecar}`,
-      );
-    }
-    districts.sort((a, b) => known.indexOf(a) - known.indexOf(b));
+    districts = [...new Set(supplied.districts)].sort((a, b) => known.indexOf(a) - known.indexOf(b));
   } else {
     const found = findDistricts(text, ctx.gazetteer);
     districts = found.districts;

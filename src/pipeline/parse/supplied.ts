@@ -3,12 +3,12 @@
  * YAML front matter of a Markdown report. They win over what the pipeline extracts, and the dataset
  * records which fields were supplied.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "yaml";
 import type { Issue } from "../issues.ts";
 import { quoteFound } from "../issues.ts";
 import type { SuppliedFields } from "../records.ts";
 import { positionOf } from "../clean/offsets.ts";
-import { formatIsoDate } from "./date.ts";
+import { beijingDateOf, daysBetween, parseDateLine, parseZonedDateTime } from "./date.ts";
 
 type FieldName = keyof SuppliedFields;
 
@@ -26,7 +26,10 @@ const SIDECAR_KEYS: Record<string, FieldName> = {
   url: "url",
 };
 
-/** Front matter comes from many tools (Hexo, Jekyll, hand-written): these are the keys they use for our fields. */
+/**
+ * Front matter comes from many tools (Hexo, Jekyll, hand-written): these are the keys they use for our
+ * fields. The dataset's own names come first and win over these aliases, which win in this order.
+ */
 const FRONT_MATTER_KEYS: Record<string, FieldName> = {
   ...SIDECAR_KEYS,
   date: "published_date",
@@ -41,25 +44,25 @@ const DATE_FIELDS = new Set<FieldName>(["published_date", "event_date"]);
 
 /**
  * Normalise a date an editor typed to YYYY-MM-DD (Beijing time), or return null when it is not a
- * calendar date. Accepts `2022-04-13`, `2022/4/13`, `2022年4月13日`, and a date-time with a zone
- * (`Fri, 05 Nov 2021 23:53:31 GMT`, `2021-11-05T23:53:31Z`), which is converted to Beijing's date.
+ * calendar date. Accepts what the parse stage reads as a date line (`2022-04-13`, `2022/4/13`,
+ * `2022年4月13日`) and a date-time with a zone (`Fri, 05 Nov 2021 23:53:31 GMT`,
+ * `2021-11-05T23:53:31Z`), which is converted to Beijing's date.
  */
 export function normalizeSuppliedDate(value: unknown): string | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : beijingDate(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : beijingDateOf(value);
   if (typeof value !== "string") return null;
-  const text = value.trim();
-  const plain = /^(\d{4})(?:-|\/|年)(\d{1,2})(?:-|\/|月)(\d{1,2})日?$/.exec(text);
-  if (plain) return formatIsoDate(Number(plain[1]), Number(plain[2]), Number(plain[3]));
-  // A time of day needs a zone: without one we would be guessing which day it was in Beijing.
-  if (!/(?:Z|GMT|UTC|[+-]\d{2}:?\d{2})$/.test(text)) return null;
-  const parsed = new Date(text);
-  return Number.isNaN(parsed.getTime()) ? null : beijingDate(parsed);
+  const line = parseDateLine(value);
+  if (line !== null) return line.iso;
+  return parseZonedDateTime(value);
 }
 
-function beijingDate(instant: Date): string {
-  // UTC+8 all year: China has had no daylight saving time since 1991.
-  const shifted = new Date(instant.getTime() + 8 * 3600_000);
-  return shifted.toISOString().slice(0, 10);
+/** What supplied values are checked against. */
+export interface SuppliedContext {
+  /** the official names of Beijing's districts */
+  districts: readonly string[];
+  /** YYYY-MM-DD: dates before it, or after `today`, are suspicious */
+  firstDate: string;
+  today: string;
 }
 
 interface RawField {
@@ -74,10 +77,9 @@ interface RawField {
  * (`sidecar-invalid`), unknown keys (`sidecar-field-unknown`, warning), values of the wrong kind and
  * dates that are not dates (`date-invalid`), each at its line and column in the sidecar.
  */
-export function parseSidecar(text: string, path: string): { fields: SuppliedFields; issues: Issue[] } {
+export function parseSidecar(text: string, path: string, ctx: SuppliedContext): { fields: SuppliedFields; issues: Issue[] } {
   const issues: Issue[] = [];
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   for (const error of doc.errors) {
     const pos = positionOf(text, error.pos[0]);
     issues.push({
@@ -86,7 +88,7 @@ export function parseSidecar(text: string, path: string): { fields: SuppliedFiel
       path,
       line: pos.line,
       column: pos.column,
-      message: `sidecar is not valid YAML: ${error.message.split("\n")[0]}`,
+      message: `sidecar is not valid YAML: expected \`field: value\` lines, found ${quoteFound(text.slice(error.pos[0], error.pos[0] + 30).split("\n")[0] ?? "")} (${error.message.split("\n")[0]})`,
       hint: "write one `field: value` per line, e.g. `published_date: 2022-04-13`",
     });
   }
@@ -111,7 +113,7 @@ export function parseSidecar(text: string, path: string): { fields: SuppliedFiel
     const range = node?.range ? ([node.range[0], node.range[1]] as [number, number]) : null;
     raw.push({ key, value: node ? toPlain(node) : null, range });
   }
-  return normalizeFields(raw, SIDECAR_KEYS, { path, text, unknownKeys: "warn" }, issues);
+  return normalizeFields(raw, SIDECAR_KEYS, { path, text, unknownKeys: "warn" }, ctx, issues);
 }
 
 /**
@@ -122,12 +124,15 @@ export function parseSidecar(text: string, path: string): { fields: SuppliedFiel
 export function normalizeFrontMatter(
   frontMatter: Record<string, unknown> | null,
   path: string,
+  ctx: SuppliedContext,
 ): { fields: SuppliedFields; issues: Issue[] } {
   if (!frontMatter) return { fields: {}, issues: [] };
+  // Our own names first, then the aliases in declared order: `source:` wins over `author:`.
+  const order = Object.keys(FRONT_MATTER_KEYS);
   const raw = Object.keys(frontMatter)
-    .sort()
+    .sort((a, b) => (order.indexOf(a) + 1 || Infinity) - (order.indexOf(b) + 1 || Infinity) || (a < b ? -1 : a > b ? 1 : 0))
     .map((key) => ({ key, value: frontMatter[key], range: null }));
-  return normalizeFields(raw, FRONT_MATTER_KEYS, { path, text: null, unknownKeys: "ignore" }, []);
+  return normalizeFields(raw, FRONT_MATTER_KEYS, { path, text: null, unknownKeys: "ignore" }, ctx, []);
 }
 
 /** Sidecar fields win over front matter fields. */
@@ -145,6 +150,7 @@ function normalizeFields(
   raw: RawField[],
   keys: Record<string, FieldName>,
   where: { path: string; text: string | null; unknownKeys: "warn" | "ignore" },
+  ctx: SuppliedContext,
   issues: Issue[],
 ): { fields: SuppliedFields; issues: Issue[] } {
   const fields: SuppliedFields = {};
@@ -166,7 +172,7 @@ function normalizeFields(
       continue;
     }
     if (value === null || value === undefined || value === "") continue;
-    if (fields[field] !== undefined) continue; // the first key that fills a field wins (title before headline)
+    if (fields[field] !== undefined) continue; // the first key that fills a field wins (see FRONT_MATTER_KEYS)
     if (DATE_FIELDS.has(field)) {
       const date = normalizeSuppliedDate(value);
       if (date === null) {
@@ -179,12 +185,35 @@ function normalizeFields(
         });
         continue;
       }
+      if (daysBetween(ctx.firstDate, date) < 0 || daysBetween(date, ctx.today) < 0) {
+        issues.push({
+          code: "date-out-of-range",
+          severity: "warning",
+          path: where.path,
+          ...pos,
+          message: `${field} is out of range: expected a date from ${ctx.firstDate} to ${ctx.today}, found ${quoteFound(String(value))}`,
+          hint: "check the date; if it is right, nothing to do",
+        });
+      }
       (fields as Record<string, unknown>)[field] = date;
       continue;
     }
     if (LIST_FIELDS.has(field)) {
       const items = Array.isArray(value) ? value.map(String) : String(value).split(/[、,，;；]/);
-      const list = items.map((s) => s.trim()).filter((s) => s.length > 0);
+      let list = items.map((s) => s.trim()).filter((s) => s.length > 0);
+      if (field === "districts") {
+        for (const name of list.filter((d) => !ctx.districts.includes(d))) {
+          issues.push({
+            code: "district-unknown",
+            severity: "error",
+            path: where.path,
+            ...pos,
+            message: `supplied district is not a Beijing district: expected one of Beijing's 16 districts (${ctx.districts.slice(0, 2).join(", ")}, …), found ${quoteFound(name)}`,
+            hint: "use the official name, e.g. 海淀区",
+          });
+        }
+        list = list.filter((d) => ctx.districts.includes(d));
+      }
       if (list.length > 0) (fields as Record<string, unknown>)[field] = list;
       continue;
     }

@@ -148,11 +148,13 @@ export const buildReportEntrySchema = z.object({
 export type BuildReportEntry = z.infer<typeof buildReportEntrySchema>;
 
 export const buildReportSchema = z.object({
-  /** counts by status and by issue code */
+  /** counts: reports by fate (sidecars are counted apart), and issues by code */
   summary: z.object({
-    inputs: z.number().int().nonnegative(),
-    published: z.number().int().nonnegative(),
-    rejected: z.number().int().nonnegative(),
+    files: z.number().int().nonnegative().meta({ description: "every input file listed below" }),
+    reports: z.number().int().nonnegative().meta({ description: "report files (not sidecars)" }),
+    sidecars: z.number().int().nonnegative().meta({ description: "sidecar files (NAME.meta.yaml)" }),
+    published: z.number().int().nonnegative().meta({ description: "reports published as documents" }),
+    rejected: z.number().int().nonnegative().meta({ description: "reports rejected" }),
     issues: z.record(z.string(), z.number().int().nonnegative()),
   }),
   files: z.array(buildReportEntrySchema),

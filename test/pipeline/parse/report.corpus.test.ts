@@ -30,7 +30,7 @@ async function parseFile(dir: string, file: string): Promise<ParsedDoc> {
   if (decoded.value === null) throw new Error(`${file} does not decode`);
   const clean = cleanText(decoded.value, { chrome: reference.value.chrome });
   if (clean.value === null) throw new Error(`${file} does not clean`);
-  const supplied = normalizeFrontMatter(decoded.value.frontMatter, file).fields;
+  const supplied = normalizeFrontMatter(decoded.value.frontMatter, file, { districts: [], firstDate: "2019-12-01", today: "2026-11-26" }).fields;
   return extractReport(
     { decoded: decoded.value, clean: clean.value, id: file.slice(0, 3), sha256: "", supplied },
     { gazetteer: reference.value.gazetteer, today: "2026-01-01" },

@@ -159,19 +159,16 @@ describe("parseReport(input, ctx)", () => {
     expect(issuesOf(r)).toMatchInlineSnapshot(`
       "data/raw/reports/x.txt:2:4: report published date is out of range: expected a date from 2019-12-01 to 2023-01-01, found "2019-11-30"
         hint: check the date; if it is right, nothing to do
-      data/raw/reports/x.txt: report event date is out of range: expected a date from 2019-12-01 to 2023-01-01, found "2019-11-29"
+      data/raw/reports/x.txt:3:1: report event date is out of range: expected a date from 2019-12-01 to 2023-01-01, found "2019-11-29"
         hint: check the date; if it is right, nothing to do"
     `);
     expect(parse("北京多区加码防控措施\n时间:2023-01-02\n顺义全区农村地区一律实行封闭式管理。").issues.map((i) => i.code)).toEqual(["date-out-of-range"]);
   });
 
-  it("rejects a supplied district that is not one of the 16", () => {
-    const r = parse(SEED, { districts: ["海淀区", "经开区"] });
-    expect(r.value).toBeNull();
-    expect(issuesOf(r)).toMatchInlineSnapshot(`
-      "data/raw/reports/x.txt: supplied district is not a Beijing district: expected one of Beijing's 16 districts (东城区, 西城区, …), found "经开区"
-        hint: use the official name (e.g. 海淀区) in districts: of data/raw/reports/x.meta.yaml"
-    `);
+  it("orders supplied districts and drops repeats (they were checked in supplied.ts)", () => {
+    const r = parse(SEED, { districts: ["海淀区", "东城区", "海淀区"] });
+    expect(r.value?.districts).toEqual(["东城区", "海淀区"]);
+    expect(r.value?.supplied).toContain("districts");
   });
 
   it("warns when the district names belong to another city (032)", () => {

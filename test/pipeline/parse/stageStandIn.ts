@@ -181,7 +181,7 @@ export function fakeStages(filePath: string, source: string, format: DecodedText
     garbled: [],
     pinyinRemoved: 0,
   };
-  return { decoded, clean, supplied: normalizeFrontMatter(frontMatter, filePath).fields };
+  return { decoded, clean, supplied: normalizeFrontMatter(frontMatter, filePath, { districts: [], firstDate: "2019-12-01", today: "2026-11-26" }).fields };
 }
 
 function splitLines(source: string): Array<{ text: string; start: number; heading: boolean }> {
