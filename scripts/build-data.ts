@@ -1,7 +1,8 @@
 /**
  * `npm run data`: build the datasets in data/build/ from the reports in data/raw/reports/.
  *
- *   npm run data [-- --strict] [--input DIR] [--out DIR] [--reference DIR] [--today YYYY-MM-DD]
+ *   npm run data [-- --strict] [--input DIR] [--cases DIR] [--risk-areas DIR] [--out DIR]
+ *                [--reference DIR] [--today YYYY-MM-DD]
  *
  * Exit status: 0 when the run worked, even if some inputs were rejected (an office must still
  * publish the good reports); 1 with --strict when any input was rejected; 2 when the run itself
@@ -9,7 +10,7 @@
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { readInputs } from "../src/build/inputs.ts";
+import { readCsvInputs, readInputs } from "../src/build/inputs.ts";
 import { streamLogger } from "../src/build/progress.ts";
 import { loadReference } from "../src/build/reference.ts";
 import { summarize } from "../src/build/summary.ts";
@@ -28,6 +29,8 @@ async function main(): Promise<number> {
       options: {
         strict: { type: "boolean", default: false },
         input: { type: "string", default: "data/raw/reports" },
+        cases: { type: "string", default: "data/raw/cases" },
+        "risk-areas": { type: "string", default: "data/raw/risk-areas" },
         out: { type: "string", default: "data/build" },
         reference: { type: "string", default: "data/reference" },
         today: { type: "string" },
@@ -36,7 +39,7 @@ async function main(): Promise<number> {
     }).values;
   } catch (error) {
     logger.info(`build-data: ${error instanceof Error ? error.message : String(error)}`);
-    logger.info("usage: npm run data -- [--strict] [--input DIR] [--out DIR] [--reference DIR] [--today YYYY-MM-DD]");
+    logger.info("usage: npm run data -- [--strict] [--input DIR] [--cases DIR] [--risk-areas DIR] [--out DIR] [--reference DIR] [--today YYYY-MM-DD]");
     return 2;
   }
   const root = process.cwd();
@@ -53,8 +56,16 @@ async function main(): Promise<number> {
     logger.info("build-data: reference data is invalid; nothing was written");
     return 2;
   }
-  const input = await readInputs(root, resolve(root, args.input));
-  logger.info(`reading ${input.reports.length} reports from ${args.input}/`);
+  const reportInputs = await readInputs(root, resolve(root, args.input));
+  const cases = await readCsvInputs(root, resolve(root, args.cases));
+  const riskAreas = await readCsvInputs(root, resolve(root, args["risk-areas"]));
+  const input = {
+    ...reportInputs,
+    unreadable: [...reportInputs.unreadable, ...cases.unreadable, ...riskAreas.unreadable],
+    caseCsv: cases.files,
+    riskAreaCsv: riskAreas.files,
+  };
+  logger.info(`reading ${input.reports.length} reports from ${args.input}/, ${cases.files.length + riskAreas.files.length} tables from ${args.cases}/ and ${args["risk-areas"]}/`);
 
   // Process.
   const result = runPipeline(input, reference.value, {

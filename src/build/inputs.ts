@@ -7,6 +7,7 @@ import { join, relative, sep } from "node:path";
 import type { Issue } from "../pipeline/issues.ts";
 import type { SourceFile } from "../pipeline/records.ts";
 import type { OrphanSidecar, RunInput } from "../pipeline/run.ts";
+import type { CsvInput } from "../pipeline/extract/datasets.ts";
 import { SIDECAR_SUFFIX, sidecarPathFor } from "../pipeline/documentId.ts";
 
 
@@ -16,13 +17,14 @@ function isDocumentation(name: string): boolean {
 }
 
 /**
- * List `dir` (absolute) recursively and read every report and sidecar. Paths in the result are
- * relative to `root` (the repository), posix. Links are followed only when they stay inside `dir`.
+ * List `dir` (absolute) recursively, skipping its README and dot files. Links are followed only
+ * when they stay inside `dir`; one that leaves it is an issue. A missing folder lists nothing.
  */
-export async function readInputs(root: string, dir: string): Promise<RunInput> {
-  const realDir = await realpath(dir);
+async function listFiles(root: string, dir: string): Promise<{ found: string[]; unreadable: Issue[] }> {
   const found: string[] = [];
   const unreadable: Issue[] = [];
+  const realDir = await realpath(dir).catch(() => null);
+  if (realDir === null) return { found, unreadable };
   const walk = async (folder: string): Promise<void> => {
     const names = (await readdir(folder)).sort();
     for (const name of names) {
@@ -45,7 +47,38 @@ export async function readInputs(root: string, dir: string): Promise<RunInput> {
     }
   };
   await walk(dir);
+  return { found, unreadable };
+}
 
+/**
+ * Read every CSV file of `dir` (absolute; data/raw/cases/, data/raw/risk-areas/) as UTF-8. Other
+ * files there are issues; a file that cannot be read or is not UTF-8 is listed as unreadable.
+ */
+export async function readCsvInputs(root: string, dir: string): Promise<{ files: CsvInput[]; unreadable: Issue[] }> {
+  const { found, unreadable } = await listFiles(root, dir);
+  const files: CsvInput[] = [];
+  for (const full of found) {
+    if (!full.toLowerCase().endsWith(".csv")) {
+      unreadable.push(readIssue(root, full, `the file is not a CSV file: expected a .csv file in ${posix(relative(root, dir))}/, found "${full.slice(full.lastIndexOf(sep) + 1)}"`));
+      continue;
+    }
+    try {
+      const text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(full));
+      files.push({ path: posix(relative(root, full)), text });
+    } catch (error) {
+      const found = error instanceof TypeError ? "bytes that are not UTF-8" : errorCode(error);
+      unreadable.push(readIssue(root, full, `the file cannot be read: expected UTF-8 CSV text, found ${found}`));
+    }
+  }
+  return { files, unreadable };
+}
+
+/**
+ * List `dir` (absolute) recursively and read every report and sidecar. Paths in the result are
+ * relative to `root` (the repository), posix. CSV inputs are read by `readCsvInputs`.
+ */
+export async function readInputs(root: string, dir: string): Promise<Omit<RunInput, "caseCsv" | "riskAreaCsv">> {
+  const { found, unreadable } = await listFiles(root, dir);
   const rel = (full: string) => posix(relative(root, full));
   const sidecars = new Set<string>();
   const reports: string[] = [];

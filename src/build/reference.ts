@@ -8,12 +8,20 @@ import type { StageResult } from "../pipeline/records.ts";
 import type { Reference } from "../pipeline/run.ts";
 import { parseChromeRules } from "../pipeline/clean/chromeRules.ts";
 import { parseDistrictAliases, parseGazetteer, withDistrictAliases } from "../pipeline/parse/gazetteer.ts";
+import { parseOutlets } from "../pipeline/parse/outlets.ts";
+import { parseMeasureCategories } from "../pipeline/extract/measureCategories.ts";
+import { parsePlaceWords } from "../pipeline/extract/placeWords.ts";
+import { parseSpeechCues } from "../pipeline/extract/speechCues.ts";
 
 /** The files of the reference folder, by role. */
 export const REFERENCE_FILES = {
   gazetteer: "gazetteer.csv",
   districtAliases: "district-aliases.csv",
   pageChrome: "page-chrome.csv",
+  outlets: "outlets.csv",
+  measureCategories: "measure-categories.csv",
+  speechCues: "speech-cues.csv",
+  placeWords: "place-words.csv",
 } as const;
 
 /**
@@ -34,28 +42,49 @@ export async function loadReference(root: string, dir: string): Promise<StageRes
         path: rel(name),
         line: null,
         column: null,
-        message: `reference file cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+        message: `reference file cannot be read: expected a readable file, found ${(error as { code?: string }).code ?? "an error"}`,
         hint: name === REFERENCE_FILES.gazetteer ? "regenerate it with `npm run gazetteer`" : undefined,
       });
       return null;
     }
   };
-  const [gazetteerText, aliasesText, chromeText] = await Promise.all([
-    read(REFERENCE_FILES.gazetteer),
-    read(REFERENCE_FILES.districtAliases),
-    read(REFERENCE_FILES.pageChrome),
-  ]);
-  if (gazetteerText === null || aliasesText === null || chromeText === null) return { value: null, issues };
+  const names = Object.values(REFERENCE_FILES);
+  const texts = await Promise.all(names.map(read));
+  if (texts.some((t) => t === null)) return { value: null, issues };
+  const text = (name: (typeof names)[number]): string => texts[names.indexOf(name)]!;
 
-  const gazetteer = parseGazetteer(gazetteerText, rel(REFERENCE_FILES.gazetteer));
-  const chrome = parseChromeRules(chromeText, rel(REFERENCE_FILES.pageChrome));
-  issues.push(...gazetteer.issues, ...chrome.issues);
+  const gazetteer = parseGazetteer(text(REFERENCE_FILES.gazetteer), rel(REFERENCE_FILES.gazetteer));
+  const chrome = parseChromeRules(text(REFERENCE_FILES.pageChrome), rel(REFERENCE_FILES.pageChrome));
+  const outlets = parseOutlets(text(REFERENCE_FILES.outlets), rel(REFERENCE_FILES.outlets));
+  const categories = parseMeasureCategories(text(REFERENCE_FILES.measureCategories), rel(REFERENCE_FILES.measureCategories));
+  const cues = parseSpeechCues(text(REFERENCE_FILES.speechCues), rel(REFERENCE_FILES.speechCues));
+  const placeWords = parsePlaceWords(text(REFERENCE_FILES.placeWords), rel(REFERENCE_FILES.placeWords));
+  issues.push(...gazetteer.issues, ...chrome.issues, ...outlets.issues, ...categories.issues, ...cues.issues, ...placeWords.issues);
   const aliases = gazetteer.value
-    ? parseDistrictAliases(aliasesText, rel(REFERENCE_FILES.districtAliases), gazetteer.value)
+    ? parseDistrictAliases(text(REFERENCE_FILES.districtAliases), rel(REFERENCE_FILES.districtAliases), gazetteer.value)
     : { value: null, issues: [] };
   issues.push(...aliases.issues);
-  if (gazetteer.value === null || chrome.value === null || aliases.value === null || issues.some((i) => i.severity === "error")) {
+  if (
+    gazetteer.value === null ||
+    chrome.value === null ||
+    aliases.value === null ||
+    outlets.value === null ||
+    categories.value === null ||
+    cues.value === null ||
+    placeWords.value === null ||
+    issues.some((i) => i.severity === "error")
+  ) {
     return { value: null, issues };
   }
-  return { value: { gazetteer: withDistrictAliases(gazetteer.value, aliases.value), chrome: chrome.value }, issues };
+  return {
+    value: {
+      gazetteer: withDistrictAliases(gazetteer.value, aliases.value),
+      chrome: chrome.value,
+      outlets: outlets.value,
+      categories: categories.value,
+      cues: cues.value,
+      placeWords: placeWords.value,
+    },
+    issues,
+  };
 }

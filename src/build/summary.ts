@@ -13,8 +13,9 @@ export function summarize(report: BuildReport, issues: Issue[], outDir: string, 
   const lines: string[] = [];
   const { summary } = report;
   lines.push(
-    `files read: ${summary.files} (${summary.reports} reports, ${summary.sidecars} sidecars); documents published: ${summary.published}; reports rejected: ${summary.rejected}`,
+    `files read: ${summary.files} (${summary.reports} reports, ${summary.sidecars} sidecars, ${summary.tables} tables); documents published: ${summary.published}; reports rejected: ${summary.rejected}`,
   );
+  lines.push(`rows: ${Object.entries(summary.rows).map(([name, n]) => `${name} ${n}`).join(", ")}`);
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0) {
     lines.push("rejected:");
@@ -29,6 +30,6 @@ export function summarize(report: BuildReport, issues: Issue[], outDir: string, 
     const byCode = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, n]) => `${code} ${n}`);
     lines.push(`${severity === "info" ? "notes" : `${severity}s`}: ${total} (${byCode.join(", ")})`);
   }
-  lines.push(`datasets written to ${outDir}/ (documents.json, documents.csv, text/, datapackage.json, build-report.json)`);
+  lines.push(`datasets written to ${outDir}/ (each as .json and .csv, text/, datapackage.json, build-report.json)`);
   return lines;
 }

@@ -102,19 +102,36 @@ export interface CleanText {
 /** A value with where it came from. */
 export type FieldOrigin = "supplied" | "extracted";
 
-/** Fields an editor may supply in a sidecar or front matter. */
-export interface SuppliedFields {
-  title?: string;
-  pre_title?: string;
-  subtitle?: string;
-  source?: string;
-  published_date?: string;
-  event_date?: string;
-  reporters?: string[];
-  editor?: string;
-  districts?: string[];
-  url?: string;
-}
+/**
+ * Document fields an editor may supply in a sidecar or front matter, in the order messages list
+ * them. Sidecar keys are these names; the dataset's `supplied` column lists them.
+ */
+export const SUPPLIED_FIELDS = [
+  "title",
+  "pre_title",
+  "subtitle",
+  "source",
+  "published_date",
+  "event_date",
+  "reporters",
+  "editor",
+  "districts",
+  "url",
+] as const;
+
+/** One of `SUPPLIED_FIELDS`. */
+export type SuppliedField = (typeof SUPPLIED_FIELDS)[number];
+
+/** Supplied fields that hold a list of names (`reporters: [张力, 李平书]`); the others hold one text. */
+export const SUPPLIED_LIST_FIELDS = ["reporters", "districts"] as const satisfies readonly SuppliedField[];
+
+/**
+ * The fields an editor supplied, normalised: dates YYYY-MM-DD, districts official names, lists
+ * without empty items. An absent key was not supplied.
+ */
+export type SuppliedFields = {
+  [Field in SuppliedField]?: Field extends (typeof SUPPLIED_LIST_FIELDS)[number] ? string[] : string;
+};
 
 /** A sentence of the clean text. */
 export interface Sentence {
@@ -124,17 +141,14 @@ export interface Sentence {
   paragraph: number;
 }
 
-/** Document fields whose extracted values keep where they were read. */
-export type ProvenanceField =
-  | "title"
-  | "pre_title"
-  | "subtitle"
-  | "source"
-  | "published_date"
-  | "event_date"
-  | "reporters"
-  | "editor"
-  | "districts";
+/**
+ * Document fields whose extracted values keep where they were read: every suppliable field but
+ * `url`, which only an editor gives. In `SUPPLIED_FIELDS` order, which `Provenance` keys follow.
+ */
+export type ProvenanceField = Exclude<SuppliedField, "url">;
+
+/** The `ProvenanceField`s in order. */
+export const PROVENANCE_FIELDS: readonly ProvenanceField[] = SUPPLIED_FIELDS.filter((field): field is ProvenanceField => field !== "url");
 
 /**
  * Where each extracted document field was read: [start, end) code-unit spans in `DecodedText.source`

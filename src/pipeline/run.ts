@@ -7,6 +7,9 @@ import { compareIssues } from "./issues.ts";
 import type { ParsedDoc, SourceFile } from "./records.ts";
 import type { ChromeRules } from "./clean/chromeRules.ts";
 import type { Gazetteer } from "./parse/gazetteer.ts";
+import { extractDatasets, type CsvInput, type ExtractionContext } from "./extract/datasets.ts";
+import { validateDatasets, type Datasets } from "./validate/datasets.ts";
+import type { Outlets } from "./parse/outlets.ts";
 import type { BuildReport, BuildReportEntry, DocumentRow } from "./validate/schemas.ts";
 import { decodeSource } from "./decode/source.ts";
 import { cleanText } from "./clean/clean.ts";
@@ -16,9 +19,11 @@ import { validateDocument } from "./validate/document.ts";
 import { checkFileName, documentIdFor, sha256Hex, SIDECAR_SUFFIX } from "./documentId.ts";
 
 /** Reference data from `data/reference/`, parsed. */
-export interface Reference {
+export interface Reference extends ExtractionContext {
   gazetteer: Gazetteer;
   chrome: ChromeRules;
+  /** outlet-name and account suffixes from outlets.csv */
+  outlets: Outlets;
 }
 
 /** A sidecar whose report does not exist. */
@@ -32,6 +37,10 @@ export interface RunInput {
   orphanSidecars: OrphanSidecar[];
   /** files the reader could not or would not read (a link out of the inputs folder), with the reason */
   unreadable: Issue[];
+  /** CSV files of data/raw/cases/ */
+  caseCsv: CsvInput[];
+  /** CSV files of data/raw/risk-areas/ */
+  riskAreaCsv: CsvInput[];
 }
 
 export interface RunOptions {
@@ -50,24 +59,27 @@ export interface PublishedDocument {
 export interface RunResult {
   /** sorted by id */
   documents: PublishedDocument[];
+  /** the extracted datasets, validated, each sorted by its stable key */
+  datasets: Datasets;
   report: BuildReport;
   /** every issue, sorted by path, line, column */
   issues: Issue[];
 }
 
 /**
- * Run decode → clean → parse → validate on every report. A report is published when no stage
- * found an error in it or its sidecar; otherwise it is rejected and the build report says why.
- * Duplicates (same bytes) and id clashes are rejected in favour of the first path in sorted order,
- * so the outcome does not depend on the order the files were listed in.
+ * Run decode → clean → parse → validate on every report, then extraction over the published
+ * documents and the CSV inputs. A report is published when no stage found an error in it or its
+ * sidecar; otherwise it is rejected and the build report says why. A CSV input is published when
+ * at least one of its rows could be used; its bad rows are listed with their line. Duplicates (same
+ * bytes) and id clashes are rejected in favour of the first path in sorted order, so the outcome
+ * does not depend on the order the files were listed in.
  */
 export function runPipeline(input: RunInput, reference: Reference, options: RunOptions): RunResult {
   const reports = [...input.reports].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const byHash = new Map<string, string>();
   const byId = new Map<string, string>();
-  const entries: BuildReportEntry[] = [];
+  const entries = new Map<string, { status: "published" | "rejected"; id: string | null; issues: Issue[] }>();
   const documents: PublishedDocument[] = [];
-  const allIssues: Issue[] = [];
 
   reports.forEach((file, index) => {
     let outcome: { doc: ParsedDoc; row: DocumentRow } | null;
@@ -84,13 +96,8 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
     if (!rejected && outcome !== null) documents.push(outcome);
     const status = rejected ? "rejected" : "published";
     // The report's entry also shows its sidecar's issues: an editor looking up a rejected report sees why.
-    entries.push({ path: file.path, status, id, issues: [...issues].sort(compareIssues).map(toReportIssue) });
-    if (file.sidecar) {
-      const sidecarPath = file.sidecar.path;
-      const sidecarIssues = issues.filter((i) => i.path === sidecarPath).sort(compareIssues);
-      entries.push({ path: sidecarPath, status, id, issues: sidecarIssues.map(toReportIssue) });
-    }
-    allIssues.push(...issues);
+    entries.set(file.path, { status, id, issues: [...issues] });
+    if (file.sidecar) entries.set(file.sidecar.path, { status, id, issues: issues.filter((i) => i.path === file.sidecar?.path) });
     options.onProgress?.(index + 1, reports.length, file.path);
   });
 
@@ -104,35 +111,56 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
       message: `sidecar has no report: expected a report file with the same name before .meta.yaml, found none`,
       hint: "rename the sidecar to match its report (e.g. 004.meta.yaml for 004.txt), or remove it",
     };
-    entries.push({ path: orphan.path, status: "rejected", id: null, issues: [toReportIssue(issue)] });
-    allIssues.push(issue);
+    entries.set(orphan.path, { status: "rejected", id: null, issues: [issue] });
   }
-
-  for (const issue of input.unreadable) {
-    entries.push({ path: issue.path, status: "rejected", id: null, issues: [toReportIssue(issue)] });
-    allIssues.push(issue);
-  }
-
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const issue of input.unreadable) entries.set(issue.path, { status: "rejected", id: null, issues: [issue] });
   documents.sort((a, b) => (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
-  allIssues.sort(compareIssues);
-  const reportEntries = entries.filter((e) => !e.path.endsWith(SIDECAR_SUFFIX));
+
+  // Extraction over what was published, and the CSV inputs.
+  const extracted = extractDatasets(
+    documents.map((d) => d.doc),
+    { cases: input.caseCsv, riskAreas: input.riskAreaCsv },
+    reference,
+  );
+  const { datasets, issues: schemaIssues } = validateDatasets(extracted);
+  for (const file of extracted.csvFiles) {
+    entries.set(file.path, { status: file.usable ? "published" : "rejected", id: null, issues: [...file.issues] });
+  }
+  // Issues of published documents (a dropped name) and across sources (case conflicts) go to the file
+  // they point at; one with no file of its own (a bug caught by a schema) is kept in the list.
+  const loose: Issue[] = [];
+  for (const issue of [...extracted.issues, ...schemaIssues]) {
+    const entry = entries.get(issue.path);
+    if (entry) entry.issues.push(issue);
+    else loose.push(issue);
+  }
+
+  const files: BuildReportEntry[] = [...entries.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([path, e]) => ({ path, status: e.status, id: e.id, issues: e.issues.sort(compareIssues).map(toReportIssue) }));
+  // Each issue once, though a sidecar's issues are listed under its report too.
+  const allIssues = [...new Set([...[...entries.values()].flatMap((e) => e.issues), ...loose])].sort(compareIssues);
   const counts: Record<string, number> = {};
   for (const issue of allIssues) counts[issue.code] = (counts[issue.code] ?? 0) + 1;
   const issueCounts = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const kindOf = (path: string) => (path.endsWith(SIDECAR_SUFFIX) ? "sidecar" : path.toLowerCase().endsWith(".csv") && !input.reports.some((r) => r.path === path) ? "table" : "report");
+  const reportCount = files.filter((f) => kindOf(f.path) === "report").length;
   return {
     documents,
+    datasets,
     issues: allIssues,
     report: {
       summary: {
-        files: entries.length,
-        reports: reportEntries.length,
-        sidecars: entries.length - reportEntries.length,
+        files: files.length,
+        reports: reportCount,
+        sidecars: files.filter((f) => kindOf(f.path) === "sidecar").length,
+        tables: files.filter((f) => kindOf(f.path) === "table").length,
         published: documents.length,
-        rejected: reportEntries.length - documents.length,
+        rejected: reportCount - documents.length,
+        rows: Object.fromEntries([["documents", documents.length], ...Object.entries(datasets).map(([name, rows]) => [name, rows.length])]),
         issues: issueCounts,
       },
-      files: entries,
+      files,
     },
   };
 }
@@ -165,7 +193,7 @@ export function analyzeReport(
 
   const parsed = extractReport(
     { decoded: decoded.value, clean: clean.value, id, sha256: sha256Hex(file.bytes), supplied },
-    { gazetteer: reference.gazetteer, today: options.today },
+    { gazetteer: reference.gazetteer, outlets: reference.outlets, today: options.today },
   );
   issues.push(...parsed.issues);
   return { doc: parsed.doc, issues };

@@ -39,7 +39,7 @@ async function outcomes(): Promise<Outcome[]> {
   const root = process.cwd();
   const input = await readInputs(root, resolve(root, "data/raw/reports"));
   const corpus = { ...input, reports: input.reports.filter((r) => /\/\d{3}\.(txt|html|md)$/.test(r.path)) };
-  const result: RunResult = runPipeline(corpus, await getReference(), { today: "2026-11-26" });
+  const result: RunResult = runPipeline({ ...corpus, caseCsv: [], riskAreaCsv: [] }, await getReference(), { today: "2026-11-26" });
   const published = new Map(result.documents.map((d) => [d.row.id, d.row]));
   return corpus.reports.map((file) => {
     const id = file.path.replace(/^.*\/(\d{3})\.\w+$/, "$1");

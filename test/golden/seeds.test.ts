@@ -17,7 +17,7 @@ async function publishSeeds(): Promise<Map<string, PublishedDocument>> {
   const root = process.cwd();
   const input = await readInputs(root, resolve(root, "data/raw/reports"));
   const seeds = { ...input, reports: input.reports.filter((r) => SEEDS.some((s) => r.path.includes(s))), orphanSidecars: [] };
-  const result = runPipeline(seeds, await getReference(), { today: "2026-11-26" });
+  const result = runPipeline({ ...seeds, caseCsv: [], riskAreaCsv: [] }, await getReference(), { today: "2026-11-26" });
   expect(result.issues.filter((i) => i.severity === "error").map(formatIssue)).toEqual([]);
   return new Map(result.documents.map((d) => [d.row.id, d]));
 }

@@ -4,6 +4,7 @@
 import { resolve } from "node:path";
 import { loadReference } from "../../src/build/reference.ts";
 import { documentIdFor } from "../../src/pipeline/documentId.ts";
+import type { CsvInput } from "../../src/pipeline/extract/datasets.ts";
 import type { ParsedDoc, SourceFile } from "../../src/pipeline/records.ts";
 import { analyzeReport, runPipeline, type Reference, type RunResult } from "../../src/pipeline/run.ts";
 
@@ -27,7 +28,10 @@ export interface TestFile {
 }
 
 /** Run the pipeline on `files`, placed in data/raw/reports/, with a fixed build date. */
-export async function run(files: TestFile[], options: { orphanSidecars?: string[] } = {}): Promise<RunResult> {
+export async function run(
+  files: TestFile[],
+  options: { orphanSidecars?: string[]; caseCsv?: CsvInput[]; riskAreaCsv?: CsvInput[] } = {},
+): Promise<RunResult> {
   const dir = "data/raw/reports";
   const reports: SourceFile[] = files.map((f) => ({
     path: `${dir}/${f.name}`,
@@ -35,7 +39,13 @@ export async function run(files: TestFile[], options: { orphanSidecars?: string[
     sidecar: f.sidecar === undefined ? undefined : { path: `${dir}/${f.name.replace(/\.[^.]+$/, "")}.meta.yaml`, text: f.sidecar },
   }));
   return runPipeline(
-    { reports, orphanSidecars: (options.orphanSidecars ?? []).map((name) => ({ path: `${dir}/${name}` })), unreadable: [] },
+    {
+      reports,
+      orphanSidecars: (options.orphanSidecars ?? []).map((name) => ({ path: `${dir}/${name}` })),
+      unreadable: [],
+      caseCsv: options.caseCsv ?? [],
+      riskAreaCsv: options.riskAreaCsv ?? [],
+    },
     await getReference(),
     { today: "2026-11-26" },
   );

@@ -7,7 +7,7 @@ import type { MetadataKey } from "../records.ts";
 import type { ChromeRule, ChromeRules } from "./chromeRules.ts";
 import { findGroupKey } from "./chromeRules.ts";
 import { MappedTextBuilder } from "./offsets.ts";
-import type { StepOutput } from "./whitespace.ts";
+import type { StepOutput } from "./offsets.ts";
 
 /** A metadata value found by `removeChrome`, with its [start, end) span in the step's input text. */
 export interface ChromeField {
@@ -20,8 +20,6 @@ export interface ChromeField {
 export interface ChromeOutput extends StepOutput {
   /** in the order the values appear in the input */
   metadata: ChromeField[];
-  /** number of lines dropped or rewritten, per rule kind */
-  linesRemoved: number;
 }
 
 // One line of the input: [start, end) without its "\n".
@@ -98,19 +96,13 @@ export function removeChrome(text: string, chrome: ChromeRules): ChromeOutput {
   const metadata: ChromeField[] = [];
   // Pieces of the output, each a [start, end) span of `text` that becomes one output line.
   const pieces: Array<[number, number]> = [];
-  let linesRemoved = 0;
-  for (let l = 0; l < lines.length; l++) {
-    const { start, end } = lines[l]!;
+  for (const { start, end } of lines) {
     const found = findRule(chrome.rules, text.slice(start, end));
     if (found === undefined) {
       pieces.push([start, end]);
       continue;
     }
-    linesRemoved++;
-    if (found.rule.action === "drop-rest") {
-      linesRemoved += lines.length - l - 1;
-      break;
-    }
+    if (found.rule.action === "drop-rest") break;
     if (found.rule.action === "lift") {
       const { fields, keeps } = liftMatch(found.match, start);
       metadata.push(...fields);
@@ -131,7 +123,6 @@ export function removeChrome(text: string, chrome: ChromeRules): ChromeOutput {
     const piece = text.slice(s, e);
     if (!tailRules.some((rule) => rule.pattern.test(piece))) break;
     pieces.pop();
-    linesRemoved++;
   }
   const out = new MappedTextBuilder();
   pieces.forEach(([s, e], i) => {
@@ -140,5 +131,5 @@ export function removeChrome(text: string, chrome: ChromeRules): ChromeOutput {
     out.keep(text, s, e);
   });
   const last = pieces[pieces.length - 1];
-  return { ...out.build(last === undefined ? 0 : last[1]), metadata, linesRemoved };
+  return { ...out.build(last === undefined ? 0 : last[1]), metadata };
 }

@@ -9,9 +9,23 @@ import { isCommonHan } from "../decode/charTables.ts";
 // Punctuation that readable reports are full of: `，。、；：？！“”‘’（）《》【】—…·` and ASCII.
 const COMMON_PUNCTUATION = /[\u3001\u3002\u300a-\u3011\u2014\u2026\u00b7\u201c\u201d\u2018\u2019\uff01-\uff0f\uff1a-\uff1f!-/:-@[-`{-~]/u;
 
-/** True for Han characters (CJK Unified Ideographs, Extension A and compatibility ideographs). */
+/**
+ * Han characters (汉字) as a regular-expression pattern for one code point, to embed in patterns that
+ * need one (with the `u` flag): the assigned code points of the Han script in the ideograph blocks —
+ * CJK Unified Ideographs, Extension A, the compatibility ideographs, and the Supplementary and
+ * Tertiary Ideographic Planes (Extension B onwards, `𠮷` U+20BB7, the compatibility supplement
+ * U+2F800–U+2FA1F). Radicals and signs such as 〇 and 々 are not Han characters here.
+ */
+export const HAN_PATTERN = "(?=\\p{Script=Han})[\\u3400-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3ffff}]";
+
+const HAN = new RegExp(`^${HAN_PATTERN}$`, "u");
+
+/**
+ * True when `char` is one Han character (see `HAN_PATTERN`), astral ones included (`𠮷`, a surrogate
+ * pair). False for anything else, a lone surrogate or more than one character.
+ */
 export function isHan(char: string): boolean {
-  return /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$/u.test(char);
+  return HAN.test(char);
 }
 
 /**

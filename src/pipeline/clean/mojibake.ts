@@ -4,12 +4,12 @@
  * with the lead byte of the next, until an ASCII byte or another `?` brings the reading back in step:
  * `眼下?蕴幵谝咔榉揽氐膽?zhàn)時` is `眼下仍處在疫情防控的戰(zhàn)時` with 仍 and 戰 half lost.
  */
-import iconv from "iconv-lite";
+import { getGbTable, lookUpPair } from "../decode/charTables.ts";
 import type { GarbledSpan } from "../records.ts";
 import { commonShare, isCommonChar, isNeutral } from "./commonChars.ts";
 import { MappedTextBuilder } from "./offsets.ts";
-import { isReadingOf } from "./pinyin.ts";
-import type { StepOutput } from "./whitespace.ts";
+import type { StepOutput } from "./offsets.ts";
+import { findLeadingAnnotation, isReadingOf } from "./pinyin.ts";
 
 /** Output of `repairMojibake`: spans are [start, end) in the output text. */
 export interface MojibakeOutput extends StepOutput {
@@ -30,20 +30,24 @@ interface ReRead {
   text: string;
 }
 
-// Two GBK bytes → one character, or null when they are not a valid, round-tripping GBK character.
-function decodePair(lead: number, trail: number): string | null {
-  if (lead < 0x81 || lead > 0xfe || trail < 0x40 || trail > 0xfe || trail === 0x7f) return null;
-  const char = iconv.decode(Uint8Array.of(lead, trail), "gbk");
-  if (char.length !== 1 || char === "\ufffd") return null;
-  const back = iconv.encode(char, "gbk");
-  return back.length === 2 && back[0] === lead && back[1] === trail ? char : null;
+// GBK bytes of one character (a code unit of the text): ASCII as itself, € as the single byte 0x80
+// (cp936), any other character its two-byte code; null when GBK has no code for it.
+function gbkBytes(char: string): Uint8Array | null {
+  const code = char.charCodeAt(0);
+  if (char.length === 1 && code < 0x80) return Uint8Array.of(code);
+  if (char === "€") return Uint8Array.of(0x80);
+  const pair = getGbTable().codeOf.get(char);
+  return pair === undefined ? null : Uint8Array.of(pair >> 8, pair & 0xff);
 }
 
-// GBK bytes of one character, or null when it has none (iconv-lite writes `?` for those).
-function gbkBytes(char: string): Uint8Array | null {
-  if (char === "?") return Uint8Array.of(0x3f);
-  const bytes = iconv.encode(char, "gbk");
-  return bytes.length === 1 && bytes[0] === 0x3f ? null : bytes;
+// Two GBK bytes → one character, or null when they are not a valid GBK character that encodes back
+// to the same two bytes (A2E3 is € only in GB18030: GBK writes € as 0x80).
+function decodePair(lead: number, trail: number): string | null {
+  if (lead < 0x81 || lead > 0xfe || trail < 0x40 || trail > 0xfe || trail === 0x7f) return null;
+  const char = lookUpPair(getGbTable(), lead, trail);
+  if (char.length !== 1) return null;
+  const back = gbkBytes(char);
+  return back !== null && back.length === 2 && back[0] === lead && back[1] === trail ? char : null;
 }
 
 /**
@@ -78,7 +82,6 @@ function reRead(line: string, from: number): ReRead | null {
     if (decoded === null) return null;
     text += decoded;
     if (bytes.length === 1) return { length: i + 1 - from, text };
-    if (bytes.length !== 2) return null;
     pending = bytes[1]!;
   }
   // The line ended with a byte left over: a character is lost without a `?` to show it, not sure.
@@ -132,8 +135,8 @@ export function repairMojibake(text: string): MojibakeOutput {
       const foundShare = commonShare(found, 0);
       const repairedShare = commonShare(reading.text, 0);
       const after = text.slice(from + reading.length);
-      const annotation = /^[(（]([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?)[)）]/u.exec(after);
-      const confirmed = annotation !== null && isReadingOf(reading.text.slice(-1), annotation[1]!);
+      const annotation = findLeadingAnnotation(after);
+      const confirmed = annotation !== undefined && isReadingOf(reading.text.slice(-1), annotation);
       if (
         repairedShare >= REPAIRED_SHARE &&
         repairedShare - foundShare >= SHARE_GAIN &&

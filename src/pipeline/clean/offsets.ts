@@ -12,16 +12,14 @@ export interface MappedText {
   map: OffsetMap;
 }
 
+/** The result of one text → text step: the new text, mapped to the step's input text as its original. */
+export type StepOutput = MappedText;
+
 /** The identity map of a text of `length` code units. */
 export function identityMap(length: number): OffsetMap {
   const map = new Int32Array(length + 1);
   for (let i = 0; i <= length; i++) map[i] = i;
   return map;
-}
-
-/** A text that is its own original. */
-export function unmapped(text: string): MappedText {
-  return { text, map: identityMap(text.length) };
 }
 
 /**
@@ -63,7 +61,7 @@ export class MappedTextBuilder {
   }
 
   /** Finish: `inputEnd` is the input index that the end of the built text stands for. */
-  build(inputEnd: number): { text: string; map: OffsetMap } {
+  build(inputEnd: number): StepOutput {
     const map = new Int32Array(this.offsets.length + 1);
     map.set(this.offsets);
     map[this.offsets.length] = inputEnd;
@@ -82,14 +80,26 @@ export function composeMaps(outer: OffsetMap, inner: OffsetMap): OffsetMap {
 
 /**
  * Apply a text → text step to a mapped text: `step` gets the current text and returns the new
- * text with its map to the current text; the result maps to the original.
+ * text with its map to the current text; the result's `map` maps the new text to the original, and
+ * `step` is what the step returned (its own map, and whatever else it reports), for spans that
+ * are in the step's input or output rather than in the original. One `composeMaps` per step.
  */
-export function applyStep(
-  input: MappedText,
-  step: (text: string) => { text: string; map: OffsetMap },
-): MappedText {
+export function applyStep<T extends StepOutput>(input: MappedText, step: (text: string) => T): MappedText & { step: T } {
   const out = step(input.text);
-  return { text: out.text, map: composeMaps(out.map, input.map) };
+  return { text: out.text, map: composeMaps(out.map, input.map), step: out };
+}
+
+/**
+ * Map a [start, end) span of a step's input forward to its output, given the output → input `map`:
+ * the output characters whose input index falls in the span. Empty when the step removed them all.
+ */
+export function mapSpanForward(map: OffsetMap, start: number, end: number): [number, number] {
+  const last = map.length - 1;
+  let s = 0;
+  while (s < last && map[s]! < start) s++;
+  let e = s;
+  while (e < last && map[e]! < end) e++;
+  return [s, e];
 }
 
 /** Map a [start, end) span of a mapped text to a [start, end) span of its original. */
@@ -123,13 +133,10 @@ export function positionOf(source: string, offset: number): { line: number; colu
 
 /**
  * Replace every match of `pattern` (must be global) with what `replacement` returns for it,
- * keeping a map to the input. Returning the match unchanged keeps its own offsets.
+ * keeping a map to the input. A replacement that is the match unchanged, or its beginning
+ * (`嚴(yán)` → `嚴`, `𠮷(jí)` → `𠮷`), keeps its own offsets; any other is spread over the match.
  */
-export function rewrite(
-  text: string,
-  pattern: RegExp,
-  replacement: (match: RegExpExecArray) => string,
-): { text: string; map: OffsetMap } {
+export function rewrite(text: string, pattern: RegExp, replacement: (match: RegExpExecArray) => string): StepOutput {
   if (!pattern.global) throw new Error(`rewrite needs a global pattern, got ${pattern}`);
   const builder = new MappedTextBuilder();
   let last = 0;
@@ -143,7 +150,7 @@ export function rewrite(
     const end = start + m[0].length;
     builder.keep(text, last, start);
     const out = replacement(m);
-    if (out === m[0]) builder.keep(text, start, end);
+    if (m[0].startsWith(out)) builder.keep(text, start, start + out.length);
     else builder.replace(out, start, end);
     last = end;
   }

@@ -2,10 +2,11 @@
  * Pinyin annotations (拼音注音): some district sites print a reading after each character, `嚴(yán)`,
  * `風(fēng)險(xiǎn)點(diǎn)`, `任務(wu)`. They are removed only when they are a reading of the character before.
  */
-import OpenCC from "opencc-js";
 import { pinyin } from "pinyin-pro";
+import { HAN_PATTERN } from "./commonChars.ts";
 import { rewrite } from "./offsets.ts";
-import type { StepOutput } from "./whitespace.ts";
+import type { StepOutput } from "./offsets.ts";
+import { convertToSimplified } from "./traditional.ts";
 
 /** Output of `removePinyin`. */
 export interface PinyinOutput extends StepOutput {
@@ -13,11 +14,25 @@ export interface PinyinOutput extends StepOutput {
   removed: number;
 }
 
-// A Han character, then latin letters (tone marks allowed, or one tone digit 1–5) in half- or
-// full-width parentheses: `嚴(yán)`, `務(wu)`, `務（wu4）`. `封(管)控` and `(記者 祁夢竹)` never match.
-const ANNOTATED = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[(（]([a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜêếềńňǹḿ]{1,7}[1-5]?)[)）]/gu;
+// Latin letters (tone marks allowed, or one tone digit 1–5) in half- or full-width parentheses:
+// `(yán)`, `(wu)`, `（wu4）`, `(ê)`, `(ḿ)`. `(管)` and `(記者 祁夢竹)` never match.
+const ANNOTATION = "[(（]([a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜêếềńňǹḿ]{1,7}[1-5]?)[)）]";
 
-let toSimplifiedChar: ((text: string) => string) | undefined;
+// A Han character, then an annotation: `嚴(yán)`, `務(wu)`, `務（wu4）`, `𠮷(jí)`.
+const ANNOTATED = new RegExp(`(${HAN_PATTERN})${ANNOTATION}`, "gu");
+
+// An annotation at the start of a text: `(xiàn)` in `?,F(xiàn)`.
+const LEADING_ANNOTATION = new RegExp(`^${ANNOTATION}`, "u");
+
+/**
+ * The letters of the pinyin annotation that `text` starts with, tone digit included:
+ * `findLeadingAnnotation("(xiàn)在")` → "xiàn", `findLeadingAnnotation("（wu4）")` → "wu4". Undefined
+ * when `text` does not start with one (`"(管)"`, `" (xiàn)"`). Whether the letters are a reading of a
+ * character is `isReadingOf`'s question.
+ */
+export function findLeadingAnnotation(text: string): string | undefined {
+  return LEADING_ANNOTATION.exec(text)?.[1];
+}
 
 // Readings of `char` as pinyin-pro gives them, in one tone style; [] when it does not know the character.
 function readingsOf(char: string, toneType: "symbol" | "num" | "none"): string[] {
@@ -26,8 +41,7 @@ function readingsOf(char: string, toneType: "symbol" | "num" | "none"): string[]
   const direct = read(char);
   if (direct.length > 0) return direct;
   // 囉 and other Traditional characters pinyin-pro does not know: read their Simplified form.
-  toSimplifiedChar ??= OpenCC.Converter({ from: "hk", to: "cn" });
-  const simplified = toSimplifiedChar(char);
+  const simplified = convertToSimplified(char);
   return simplified === char ? [] : read(simplified);
 }
 

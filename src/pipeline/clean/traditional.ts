@@ -5,23 +5,26 @@ import OpenCC from "opencc-js";
 import type { CleanText } from "../records.ts";
 import { isHan } from "./commonChars.ts";
 import { identityMap, MappedTextBuilder } from "./offsets.ts";
-import type { StepOutput } from "./whitespace.ts";
+import type { StepOutput } from "./offsets.ts";
 
 /** Output of `toSimplified`: the converted text and what it says about the input's script. */
 export interface SimplifiedOutput extends StepOutput {
-  /** Han characters in the input */
-  hanCount: number;
-  /** Han characters the conversion changed */
-  hanChanged: number;
+  /** "traditional" when ≥ 5% of the input's Han characters convert, "mixed" when some do */
   script: CleanText["script"];
 }
 
 // Built once, on first use: loading the dictionaries costs tens of milliseconds. `hk` → `cn` gives
 // 於→于, 裏→里, 羣→群, 説→说, 爲→为, 衛→卫, 瞭解→了解, 迴天→回天 (checked on reports/025.txt).
 let converter: ((text: string) => string) | undefined;
-function getConverter(): (text: string) => string {
+
+/**
+ * The OpenCC Traditional (Hong Kong) → Simplified (mainland) conversion of `text`, phrases included,
+ * with no offset map and no script decision: `convertToSimplified("風險")` → "风险". Text with nothing
+ * to convert comes back unchanged. The dictionaries load once, on the first call. Never throws.
+ */
+export function convertToSimplified(text: string): string {
   converter ??= OpenCC.Converter({ from: "hk", to: "cn" });
-  return converter;
+  return converter(text);
 }
 
 /** Share of changed Han characters from which a text counts as Traditional (a Traditional report changes ~25%). */
@@ -38,7 +41,7 @@ const TRADITIONAL_SHARE = 0.05;
 export function toSimplified(text: string): SimplifiedOutput {
   const converted = convertLines(text);
   if (converted.script === "traditional") return converted;
-  return { text, map: identityMap(text.length), hanCount: converted.hanCount, hanChanged: converted.hanChanged, script: converted.script };
+  return { text, map: identityMap(text.length), script: converted.script };
 }
 
 /**
@@ -46,7 +49,6 @@ export function toSimplified(text: string): SimplifiedOutput {
  * does). `script` still says what the text was.
  */
 export function convertLines(text: string): SimplifiedOutput {
-  const convert = getConverter();
   const out = new MappedTextBuilder();
   let hanCount = 0;
   let hanChanged = 0;
@@ -55,7 +57,7 @@ export function convertLines(text: string): SimplifiedOutput {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
     const line = text.slice(start, end);
-    const converted = convert(line);
+    const converted = convertToSimplified(line);
     if (converted === line) out.keep(text, start, end);
     else if (converted.length === line.length) {
       out.replace(converted, start, end);
@@ -65,7 +67,7 @@ export function convertLines(text: string): SimplifiedOutput {
       for (const piece of line.matchAll(/[\ud800-\udbff][\udc00-\udfff]|[^]/g)) {
         const from = start + piece.index;
         const to = from + piece[0].length;
-        const convertedPiece = convert(piece[0]);
+        const convertedPiece = convertToSimplified(piece[0]);
         if (convertedPiece === piece[0]) out.keep(text, from, to);
         else out.replace(convertedPiece, from, to);
       }
@@ -82,7 +84,7 @@ export function convertLines(text: string): SimplifiedOutput {
   }
   const share = hanCount === 0 ? 0 : hanChanged / hanCount;
   const script = share >= TRADITIONAL_SHARE ? "traditional" : hanChanged > 0 ? "mixed" : "simplified";
-  return { ...out.build(text.length), hanCount, hanChanged, script };
+  return { ...out.build(text.length), script };
 }
 
 // A line whose length changed: count the Han characters of the input missing from the output.

@@ -1,15 +1,8 @@
 /**
  * Whitespace: one paragraph per line, lines trimmed, inner spacing collapsed to one ASCII space.
  */
-import type { OffsetMap } from "../records.ts";
 import { MappedTextBuilder } from "./offsets.ts";
-
-/** A text → text result with its map to the input text. */
-export interface StepOutput {
-  text: string;
-  /** length `text.length + 1`, output index → input index */
-  map: OffsetMap;
-}
+import type { StepOutput } from "./offsets.ts";
 
 // Zero-width characters carry no text: U+200B–U+200D, U+2060 word joiner, U+FEFF BOM/ZWNBSP, U+00AD soft hyphen.
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/u;

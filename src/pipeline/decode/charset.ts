@@ -22,7 +22,7 @@ const META_TAG = /<meta\b[^>]*>/gi;
 const CHARSET_IN_META = /charset\s*=\s*["']?\s*([a-z0-9_.:-]+)/i;
 
 /** Map a charset label to the decoding we use; null when it is not one we read. */
-export function normalizeCharsetLabel(label: string): Encoding | null {
+function normalizeCharsetLabel(label: string): Encoding | null {
   switch (label.toLowerCase()) {
     case "gb2312":
     case "gbk":

@@ -2,13 +2,14 @@
  * Bytes → characters in a known encoding, with every undecodable byte run found and replaced by
  * a single U+FFFD (never mojibake), and the GB18030-or-Big5 guess for files without a BOM.
  */
+import { isHan } from "../clean/commonChars.ts";
 import type { Encoding } from "../records.ts";
 import {
   decodeGbFourBytes,
   getBig5Table,
-  isCommonHan,
   getGbTable,
   isBig5Trail,
+  isCommonHan,
   isDoubleByteLead,
   isGbTrail,
   lookUpPair,
@@ -206,7 +207,10 @@ export function decodeBytes(bytes: Uint8Array, encoding: Encoding, start = 0): D
   return { encoding, text: out.join(""), invalid, nonAsciiBytes, invalidBytes };
 }
 
-const HAN = /\p{Script=Han}/u;
+// Signs of the Han script that are not Han characters (see `isHan`): radicals ⺀–⿕ (U+2E80–U+2FDF),
+// 々, 〇, Hangzhou numerals 〡–〩 and 〸–〻, reading marks U+16FE2–U+16FF6. A wrong reading makes
+// them as easily as rare characters, so they count as rare Han characters.
+const HAN_SIGN = /(?=\p{Script=Han})[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u{16fe2}-\u{16fff}]/u;
 
 // Characters a wrong legacy reading is full of and Chinese news almost never has: Latin letters
 // with accents, Greek, Cyrillic, box drawing, kana, bopomofo, private use, vertical forms,
@@ -226,7 +230,7 @@ export function scoreCommonHan(decoded: DecodedBytes): number {
   for (const ch of decoded.text) {
     if (ch.charCodeAt(0) < 0x80) continue;
     if (ODD.test(ch)) odd++;
-    if (ch.charCodeAt(0) < 0x2e80 || !HAN.test(ch)) continue;
+    if (!isHan(ch) && !HAN_SIGN.test(ch)) continue;
     han++;
     if (isCommonHan(ch)) common++;
   }
@@ -235,22 +239,24 @@ export function scoreCommonHan(decoded: DecodedBytes): number {
 }
 
 /**
- * Decode bytes that have no BOM and no declared charset: valid UTF-8 is UTF-8; otherwise the
- * better of GB18030 and Big5 by `scoreCommonHan` (a tie goes to GB18030, the more common
- * encoding of Beijing pages). Returns the chosen decoding and
- * the other candidates, best first.
+ * Decode bytes that have no BOM and no declared charset, and return the readings best first. Valid
+ * UTF-8 is UTF-8: it comes back alone, the legacy readings are not tried. Otherwise GB18030 and Big5
+ * ranked by `scoreCommonHan` (a tie goes to GB18030, the more common encoding of Beijing pages), then
+ * the damaged UTF-8 — unless its Han text is more common than the better legacy reading (a UTF-8
+ * file with a few damaged bytes), when it comes first. Never empty; never throws.
  */
 export function decodeUnlabelled(bytes: Uint8Array): DecodedBytes[] {
   const utf8 = decodeBytes(bytes, "utf-8");
+  if (utf8.invalid.length === 0) return [utf8];
   const gb = decodeBytes(bytes, "gb18030");
   const big5 = decodeBytes(bytes, "big5");
-  if (utf8.invalid.length === 0) return [utf8, ...rankLegacy(gb, big5)];
-  return [...rankLegacy(gb, big5), utf8];
-}
-
-function rankLegacy(gb: DecodedBytes, big5: DecodedBytes): DecodedBytes[] {
   // Bad bytes already count against a reading in its score.
-  return scoreCommonHan(big5) > scoreCommonHan(gb) ? [big5, gb] : [gb, big5];
+  const gbScore = scoreCommonHan(gb);
+  const big5Score = scoreCommonHan(big5);
+  const legacy = big5Score > gbScore ? [big5, gb] : [gb, big5];
+  // A UTF-8 file with a few damaged bytes: its Han text is still far more common than the
+  // mojibake GB18030 or Big5 make of it.
+  return scoreCommonHan(utf8) > Math.max(gbScore, big5Score) ? [utf8, ...legacy] : [...legacy, utf8];
 }
 
 /** Bytes as upper-case hex pairs: `[0x81, 0x36]` → "81 36". */

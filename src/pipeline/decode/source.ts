@@ -8,7 +8,7 @@ import type { DecodedText, Encoding, Format, SourceFile, StageResult } from "../
 import { findCharsetDeclaration, isHtmlDocument } from "./charset.ts";
 import type { CharsetDeclaration } from "./charset.ts";
 import type { DecodedBytes } from "./encoding.ts";
-import { decodeBytes, decodeUnlabelled, findByteOrderMark, scoreCommonHan, toHex } from "./encoding.ts";
+import { decodeBytes, decodeUnlabelled, findByteOrderMark, toHex } from "./encoding.ts";
 import { decodeHtmlText } from "./html.ts";
 import { decodeMarkdownText } from "./markdown.ts";
 
@@ -43,15 +43,10 @@ const MAX_CONTROL_SHARE = 0.1;
 const BINARY_HINT = "only text, HTML and Markdown reports can be read; remove the file from the inputs";
 
 /** The lower-cased extension of a posix path ("" when the name has none): `a/b.HTML` → ".html". */
-export function getExtension(path: string): string {
+function getExtension(path: string): string {
   const name = path.slice(path.lastIndexOf("/") + 1);
   const dot = name.lastIndexOf(".");
   return dot <= 0 ? "" : name.slice(dot).toLowerCase();
-}
-
-/** The format of a path by its extension, or undefined when the pipeline does not read it. */
-export function findFormat(path: string): Format | undefined {
-  return FORMAT_OF_EXTENSION[getExtension(path)];
 }
 
 /** Offset of the first NUL byte from `start`, or -1. */
@@ -137,7 +132,7 @@ export function decodeSource(file: SourceFile): StageResult<DecodedText> {
     decoded = decodeBytes(bytes, bom.encoding, bom.length);
   } else {
     const declaration = looksLikeHtml ? findCharsetDeclaration(bytes) : undefined;
-    decoded = declaration ? decodeDeclared(bytes, declaration, path, issues) : pickUnlabelled(bytes);
+    decoded = declaration ? decodeDeclared(bytes, declaration, path, issues) : decodeUnlabelled(bytes)[0]!;
   }
 
   const binaryShare = decoded.invalidBytes / Math.max(1, decoded.nonAsciiBytes);
@@ -235,17 +230,6 @@ function issueAt(
   return { ...fields, line, column };
 }
 
-/** No BOM, no declaration: valid UTF-8, else the best of GB18030 / Big5 / damaged UTF-8. */
-function pickUnlabelled(bytes: Uint8Array): DecodedBytes {
-  const candidates = decodeUnlabelled(bytes);
-  const first = candidates[0]!;
-  if (first.encoding === "utf-8") return first;
-  // A UTF-8 file with a few damaged bytes: its Han text is still far more common than the
-  // mojibake GB18030 or Big5 make of it.
-  const utf8 = candidates.find((d) => d.encoding === "utf-8");
-  return utf8 && scoreCommonHan(utf8) > scoreCommonHan(first) ? utf8 : first;
-}
-
 /**
  * Decode with the charset the page declares. If that leaves undecodable bytes and another
  * encoding reads the file cleanly, warn (`encoding-declared-mismatch`) and use the other.
@@ -253,8 +237,9 @@ function pickUnlabelled(bytes: Uint8Array): DecodedBytes {
 function decodeDeclared(bytes: Uint8Array, declaration: CharsetDeclaration, path: string, issues: Issue[]): DecodedBytes {
   const declared = declaration.encoding ? decodeBytes(bytes, declaration.encoding) : undefined;
   if (declared && declared.invalid.length === 0) return declared;
-  const clean = decodeUnlabelled(bytes).find((d) => d.invalid.length === 0 && d.encoding !== declaration.encoding);
-  const chosen = clean ?? declared ?? pickUnlabelled(bytes);
+  const candidates = decodeUnlabelled(bytes);
+  const clean = candidates.find((d) => d.invalid.length === 0 && d.encoding !== declaration.encoding);
+  const chosen = clean ?? declared ?? candidates[0]!;
   const hasNonAscii = bytes.some((b) => b >= 0x80);
   if (chosen !== declared && hasNonAscii) {
     // Where the label sits in the decoded text: the bytes before it, decoded.

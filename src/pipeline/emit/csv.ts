@@ -7,15 +7,16 @@ import Papa from "papaparse";
 export const LIST_SEPARATOR = "; ";
 
 /**
- * Serialise rows as CSV with the given column order. Arrays become `a; b`, null an empty cell,
- * objects (nested records) JSON. Ends with a newline.
+ * Serialise rows as CSV with the given column order. Lists of text become `a; b`, null an empty
+ * cell, other lists and objects (spans, nested records) JSON. Ends with a newline.
  */
 export function emitCsv(rows: ReadonlyArray<Record<string, unknown>>, columns: readonly string[]): string {
   const data = rows.map((row) =>
     columns.map((name) => {
       const value = row[name];
       if (value === null || value === undefined) return "";
-      if (Array.isArray(value) && value.every((v) => typeof v !== "object")) return value.join(LIST_SEPARATOR);
+      // Lists of names read best as `a; b`; a span [12, 40] or nested records stay JSON.
+      if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value.join(LIST_SEPARATOR);
       if (typeof value === "object") return JSON.stringify(value);
       return String(value);
     }),

@@ -50,10 +50,11 @@ function fieldOf(name: string, node: JsonSchemaNode, form: "csv" | "json"): Tabl
   else if (baseType === "number") field.type = "number";
   else if (baseType === "boolean") field.type = "boolean";
   else if (baseType === "array") {
-    const itemsAreRecords = main.items?.type === "object";
+    // As emitCsv writes them: lists of text joined, spans and lists of records as JSON text.
+    const textList = main.items?.type === "string";
     if (form === "json") field.type = "array";
-    else if (itemsAreRecords) description += " (JSON text in CSV)";
-    else description += ` (list separated by "${LIST_SEPARATOR}" in CSV)`;
+    else if (textList) description += ` (list separated by "${LIST_SEPARATOR}" in CSV)`;
+    else description += " (JSON text in CSV)";
   } else if (baseType === "object") {
     // provenance: {"title": [{"start": 90, …}]} is a record; the CSV cell holds it as JSON text.
     if (form === "json") field.type = "object";

@@ -3,6 +3,7 @@
  */
 import type { RunResult } from "../run.ts";
 import { buildReportSchema, documentSchema } from "../validate/schemas.ts";
+import { DATASETS } from "../validate/datasets.ts";
 import { emitCsv } from "./csv.ts";
 import { emitDataPackage } from "./datapackage.ts";
 import { emitJson } from "./json.ts";
@@ -18,7 +19,8 @@ export const DOCUMENT_COLUMNS = Object.keys(documentSchema.shape);
 
 /**
  * The dataset files of a run, sorted by path: `documents.json`, `documents.csv`, one
- * `text/{id}.txt` per document (its clean text, ending with a newline), `build-report.json` and
+ * `text/{id}.txt` per document (its clean text, ending with a newline), `{name}.json` and
+ * `{name}.csv` for every extracted dataset (see DATASETS), `build-report.json` and
  * `datapackage.json`. Same run, same bytes.
  */
 export function emitDatasets(result: RunResult): EmittedFile[] {
@@ -47,6 +49,17 @@ export function emitDatasets(result: RunResult): EmittedFile[] {
             schema: documentSchema,
             primaryKey: "id",
           },
+          ...DATASETS.flatMap((spec) => [
+            { name: spec.name.replace(/_/g, "-"), path: `${spec.name}.csv`, title: spec.title, description: spec.description, schema: spec.schema, ...("primaryKey" in spec ? { primaryKey: spec.primaryKey } : {}) },
+            {
+              name: `${spec.name.replace(/_/g, "-")}-json`,
+              path: `${spec.name}.json`,
+              title: `${spec.title} (JSON)`,
+              description: `${spec.description} As JSON, with lists as arrays and nested records as objects.`,
+              schema: spec.schema,
+              ...("primaryKey" in spec ? { primaryKey: spec.primaryKey } : {}),
+            },
+          ]),
           {
             name: "build-report",
             path: "build-report.json",
@@ -59,5 +72,10 @@ export function emitDatasets(result: RunResult): EmittedFile[] {
     },
   ];
   for (const { row, doc } of result.documents) files.push({ path: row.text_path, content: `${doc.text}\n` });
+  for (const spec of DATASETS) {
+    const rows = result.datasets[spec.name];
+    files.push({ path: `${spec.name}.json`, content: emitJson(rows) });
+    files.push({ path: `${spec.name}.csv`, content: emitCsv(rows, Object.keys(spec.schema.shape)) });
+  }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

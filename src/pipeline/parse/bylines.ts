@@ -4,6 +4,7 @@
  */
 import type { MetadataField } from "../records.ts";
 import { spanInField } from "./fieldSpan.ts";
+import { getOutletPatterns, type Outlets } from "./outlets.ts";
 
 /** A byline value and where it was read. */
 export interface BylineValue {
@@ -20,18 +21,11 @@ export interface BylineValue {
   span: [number, number];
 }
 
-// 北京日报微信公众号 (WeChat official account of 北京日报), 北京日报微信大众号 (a spun copy): the outlet is 北京日报.
-const ACCOUNT_SUFFIX = /\s*(?:官方)?(?:微信)?(?:公众号|大众号|微博|官微|抖音号)$/;
-// Names of outlets end like this: 中新网, 北京日报, 新华社, 央视网, 人民日报客户端, 新浪财经, 北京市卫生健康委.
-const OUTLET_END = /(?:网|报|社|台|客户端|财经|新闻|中心|办|委|局|号|会|部|厅|院|站|媒体|APP|app|News)$/;
-// 中新网北京11月27日电, 人民网北京5月6日电: the outlet before the place and date of a dateline.
-const DATELINE_OUTLET = /^(.+?(?:网|社|报|台|客户端))(?:[\u4e00-\u9fff]{2,3})?\d{1,2}月\d{1,2}日电/;
 // 本报 (this paper), 本台 (this station): not a name.
 const SELF_REFERENCE = /^本(?:报|台|刊|网)/;
-// 轉載自GNews → 转载自GNews (reposted from), 北京日报微信公众号 | 记者 张力: a byline line above the body.
-// The d flag gives the span of the name (`indices`).
+// 轉載自GNews → 转载自GNews (reposted from): a byline line above the body. The d flag gives the span of the
+// name (`indices`). Account credits (北京日报微信公众号 | 记者 张力) are `accountByline` of outlets.csv.
 const REPOST_FROM = /转载自\s*([A-Za-z][\w .-]{0,30}[A-Za-z]|[\u4e00-\u9fffA-Za-z]{2,20})/d;
-const ACCOUNT_BYLINE = /^([\u4e00-\u9fffA-Za-z]{2,20}?)(?:官方)?(?:微信)?(?:公众号|大众号)(?:\s|[|｜]|$)/d;
 
 // 整理编辑：东京樱花团｜Garrettw (compiled and edited by): an editing credit at the start of a line.
 const EDITOR_CREDIT = /^(?:整理编辑|责任编辑|编辑)[:：]\s*([^\s(（)）]+)/d;
@@ -39,41 +33,42 @@ const EDITOR_CREDIT = /^(?:整理编辑|责任编辑|编辑)[:：]\s*([^\s(（)�
 const CREDIT_LINE = /^(?:(?:实习|见习|特约)?记者|通讯员|整理编辑|编辑|作者|撰文|摄影)[:：\s]/;
 
 /**
- * True when `line` is a byline, not a headline: a WeChat account credit (`北京日报微信公众号 | 记者
- * 张力`), a repost credit (`转载自GNews`) or a credit line (`记者 陈杭`, `整理编辑：…`).
+ * True when `line` is a byline, not a headline: an account credit (`北京日报微信公众号 | 记者 张力`,
+ * account suffixes of `outlets`), a repost credit (`转载自GNews`) or a credit line (`记者 陈杭`, `整理编辑：…`).
  */
-export function isBylineLine(line: string): boolean {
+export function isBylineLine(line: string, outlets: Outlets): boolean {
   const t = line.trim();
-  return ACCOUNT_BYLINE.test(t) || REPOST_FROM.test(t) || CREDIT_LINE.test(t);
+  return getOutletPatterns(outlets).accountByline.test(t) || REPOST_FROM.test(t) || CREDIT_LINE.test(t);
 }
 
 /**
- * The outlet's name without an account suffix: `北京日报微信公众号` → `北京日报`. Trimmed; returns the
- * name unchanged when it has no suffix.
+ * The outlet's name without an account suffix of `outlets`: `北京日报微信公众号` → `北京日报`. Trimmed;
+ * returns the name unchanged when it has no suffix or is nothing but one.
  */
-export function normalizeOutlet(name: string): string {
+export function normalizeOutlet(name: string, outlets: Outlets): string {
   const trimmed = name.trim();
-  const stripped = trimmed.replace(ACCOUNT_SUFFIX, "").trim();
+  const stripped = trimmed.replace(getOutletPatterns(outlets).accountSuffix, "").trim();
   return stripped.length > 0 ? stripped : trimmed;
 }
 
 /**
  * True when `name` names an outlet rather than a person: a person is 2–4 Han characters
- * (`王健恩`) unless the name ends like an outlet (`新浪财经`, `央视网`); `佚名` (anonymous) is neither.
+ * (`王健恩`) unless the name ends like an outlet in `outlets` (`新浪财经`, `央视网`); `佚名`
+ * (anonymous) and `本报` (this paper) are neither.
  */
-export function isOutletName(name: string): boolean {
+export function isOutletName(name: string, outlets: Outlets): boolean {
   const n = name.trim();
   if (n === "" || n === "佚名" || SELF_REFERENCE.test(n)) return false;
-  if (OUTLET_END.test(n)) return true;
+  if (getOutletPatterns(outlets).outletEnd.test(n)) return true;
   return !/^[\u4e00-\u9fff·]{1,4}$/.test(n);
 }
 
 /**
- * The outlet named by a dateline (`中新网北京11月27日电` → `中新网`), or null when it names none
- * (`本报讯`, `北京4月29日电`).
+ * The outlet named by a dateline (`中新网北京11月27日电` → `中新网`: a name ending in a `news` suffix of
+ * `outlets`), or null when it names none (`本报讯`, `北京4月29日电`).
  */
-export function findDatelineOutlet(dateline: string): string | null {
-  const m = DATELINE_OUTLET.exec(dateline.trim());
+export function findDatelineOutlet(dateline: string, outlets: Outlets): string | null {
+  const m = getOutletPatterns(outlets).datelineOutlet.exec(dateline.trim());
   if (!m || SELF_REFERENCE.test(m[1]!)) return null;
   return m[1]!;
 }
@@ -82,14 +77,15 @@ export function findDatelineOutlet(dateline: string): string | null {
  * The publisher of a report: the metadata `source` (`来源:`), else an `author` that is an outlet,
  * else the outlet of the dateline, else a byline line among `bylineLines` (`北京日报微信公众号 | 记者
  * 张力`, `转载自GNews`), with where it was read: the metadata field (the outlet's part of a dateline)
- * or the name in the byline line. Returns null when none names one.
+ * or the name in the byline line. Outlet names and account suffixes are those of `outlets`. Returns
+ * null when none names one.
  */
-export function findSource(metadata: readonly MetadataField[], bylineLines: readonly string[]): BylineValue | null {
+export function findSource(metadata: readonly MetadataField[], bylineLines: readonly string[], outlets: Outlets): BylineValue | null {
   for (const key of ["source", "author"] as const) {
     for (const field of metadata) {
       if (field.key !== key) continue;
-      const name = normalizeOutlet(field.value);
-      if (key === "source" ? name !== "" && name !== "佚名" : isOutletName(name)) {
+      const name = normalizeOutlet(field.value, outlets);
+      if (key === "source" ? name !== "" && name !== "佚名" : isOutletName(name, outlets)) {
         // 北京日报微信公众号 → 北京日报: the name is where the value starts, less its leading spaces.
         const at = field.value.indexOf(name);
         return { value: name, in: "source", line: null, span: spanInField(field, Math.max(at, 0), Math.max(at, 0) + name.length) };
@@ -98,7 +94,7 @@ export function findSource(metadata: readonly MetadataField[], bylineLines: read
   }
   for (const field of metadata) {
     if (field.key !== "dateline") continue;
-    const outlet = findDatelineOutlet(field.value);
+    const outlet = findDatelineOutlet(field.value, outlets);
     if (outlet !== null) {
       // 中新网北京11月27日电 → 中新网: the outlet opens the (trimmed) dateline.
       const at = field.value.indexOf(outlet);
@@ -108,7 +104,7 @@ export function findSource(metadata: readonly MetadataField[], bylineLines: read
   for (let i = 0; i < bylineLines.length; i++) {
     const line = bylineLines[i]!;
     const lead = line.length - line.trimStart().length;
-    const account = ACCOUNT_BYLINE.exec(line.trim());
+    const account = getOutletPatterns(outlets).accountByline.exec(line.trim());
     if (account) {
       const [s, e] = account.indices![1]!;
       return { value: account[1]!, in: "line", line: i, span: [lead + s, lead + e] };

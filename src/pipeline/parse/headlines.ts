@@ -3,6 +3,7 @@
  * below it) from the block of short lines before the body of a report.
  */
 import { isBylineLine } from "./bylines.ts";
+import { getOutletPatterns, type Outlets } from "./outlets.ts";
 
 /** One line of the clean text, as the headline finder sees it. */
 export interface HeadlineLine {
@@ -54,12 +55,12 @@ const SUBTITLE_START = /^(?:——|—|--|－－)/;
 const ORIGINAL_TITLE = /^\s*原标题[:：]\s*/;
 // 北京:全面严防死守… repeats the title with a place prefix (the web headline of a print story).
 const PREFIXED_REPEAT = /^[^\s:：]{1,8}[:：]\s*/;
-// `…357例-中新网`, `…毫不松懈_开发区新闻`: a site name after the headline in page titles.
-const SITE_SUFFIX = /\s*(?:_\s*[^_]{1,20}|[-–—|｜]\s*[^-–—|｜\s]{1,12}(?:网|报|社|台|客户端|新闻|频道|APP|app))\s*$/;
-
-/** `title` without a trailing site name (`_开发区新闻`, `-中新网`); unchanged when it has none. */
-export function stripSiteSuffix(title: string): string {
-  const stripped = title.replace(SITE_SUFFIX, "").trim();
+/**
+ * `title` without a trailing site name (`…毫不松懈_开发区新闻`, `…357例-中新网`: the site's name ends in a suffix
+ * of `outlets`), trimmed; unchanged but trimmed when it has none or would keep fewer than four characters.
+ */
+export function stripSiteSuffix(title: string, outlets: Outlets): string {
+  const stripped = title.replace(getOutletPatterns(outlets).siteSuffix, "").trim();
   return stripped.length >= 4 ? stripped : title.trim();
 }
 
@@ -78,10 +79,11 @@ export function isBodyText(line: string): boolean {
  * `<title>` without its site suffix, else the first line of the block. A line above the title is a
  * 引题 only when it ends like one (`…时强调`); a line below is a 副题 when it starts with a dash or
  * a 引题 was found. Returns all null and `bodyLine: 0` when the first line is already body text,
- * except that the HTML `<title>` still gives a title then.
+ * except that the HTML `<title>` still gives a title then. `outlets` tells site names after a title
+ * and account bylines (`北京日报微信公众号 | 记者 张力`, never a headline).
  */
-export function findHeadlines(lines: readonly HeadlineLine[], hints: HeadlineHints): Headlines {
-  const htmlTitle = hints.htmlTitle === null ? null : normalizeSpace(stripSiteSuffix(hints.htmlTitle));
+export function findHeadlines(lines: readonly HeadlineLine[], hints: HeadlineHints, outlets: Outlets): Headlines {
+  const htmlTitle = hints.htmlTitle === null ? null : normalizeSpace(stripSiteSuffix(hints.htmlTitle, outlets));
   const end = findBlockEnd(lines, hints);
   let block = range(0, end);
   let bodyFallback = end;
@@ -98,7 +100,7 @@ export function findHeadlines(lines: readonly HeadlineLine[], hints: HeadlineHin
     }
   }
   // 北京日报微信公众号 | 记者 张力: a byline above the body is not a headline.
-  block = block.filter((i) => !isBylineLine(lines[i]!.text));
+  block = block.filter((i) => !isBylineLine(lines[i]!.text, outlets));
   if (block.length === 0) {
     return { title: htmlTitle, pre_title: null, subtitle: null, titleLine: null, preTitleLine: null, subtitleLine: null, bodyLine: end };
   }
@@ -155,7 +157,7 @@ export function findHeadlines(lines: readonly HeadlineLine[], hints: HeadlineHin
   while (last + 1 < end && dropped.has(last + 1)) last++;
   const bodyLine = Math.min(last + 1, bodyFallback);
   return {
-    title: stripSiteSuffix(text(titleAt)),
+    title: stripSiteSuffix(text(titleAt), outlets),
     pre_title: preAt === null ? null : text(preAt),
     subtitle: subAt === null ? null : text(subAt).replace(SUBTITLE_START, "").trim(),
     titleLine: titleAt,

@@ -5,12 +5,13 @@
 import { positionOf, toOriginalSpan } from "../clean/offsets.ts";
 import type { Issue, IssueCode, Severity } from "../issues.ts";
 import { quoteFound } from "../issues.ts";
-import type { CleanText, DecodedText, ParsedDoc, Provenance, ProvenanceField, StageResult, SuppliedFields } from "../records.ts";
+import { PROVENANCE_FIELDS, SUPPLIED_FIELDS, type CleanText, type DecodedText, type ParsedDoc, type Provenance, type ProvenanceField, type StageResult, type SuppliedFields } from "../records.ts";
 import { findEditor, findReporters, findSource, type BylineValue } from "./bylines.ts";
 import { daysBetween, findFullDates } from "./date.ts";
 import { findDistricts } from "./districts.ts";
 import { findEventDateInLine, findLeadEventDate, type DateAnchor } from "./eventDate.ts";
 import type { Gazetteer } from "./gazetteer.ts";
+import type { Outlets } from "./outlets.ts";
 import { spanInField } from "./fieldSpan.ts";
 import { findHeadlines, findHtmlTitleSpan, findNavigationTitle, type HeadlineLine } from "./headlines.ts";
 import { findClosingDate, findMetadataDates, type LocatedDate } from "./publishedDate.ts";
@@ -30,6 +31,8 @@ export interface ParseInput {
 
 export interface ParseContext {
   gazetteer: Gazetteer;
+  /** outlet-name and account suffixes (data/reference/outlets.csv), for headlines and bylines */
+  outlets: Outlets;
   /** YYYY-MM-DD, the build's date: later dates are suspicious */
   today: string;
 }
@@ -74,11 +77,12 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
   });
   const chrome = clean.metadata.filter((f) => f.key === "time" || f.key === "source" || f.key === "author" || f.key === "edited");
   const dateline = clean.metadata.find((f) => f.key === "dateline") ?? null;
-  const headlines = findHeadlines(lines, {
+  const hints = {
     metadataAt: chrome.map((f) => f.span[0]),
     datelineAt: dateline === null ? null : dateline.span[0],
     htmlTitle: decoded.htmlTitle,
-  });
+  };
+  const headlines = findHeadlines(lines, hints, ctx.outlets);
   const bodyLines = lines.slice(headlines.bodyLine).map((l) => l.text);
   // Bylines sit above the body or open it (`北京日报微信公众号 | 记者 张力`, `整理编辑：…`).
   const bylineLines = lines.slice(0, Math.min(lines.length, headlines.bodyLine + 3)).map((l) => l.text);
@@ -207,7 +211,7 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
   }
 
   // Bylines.
-  const source = supplied.source === undefined ? findSource(clean.metadata, bylineLines) : null;
+  const source = supplied.source === undefined ? findSource(clean.metadata, bylineLines, ctx.outlets) : null;
   const reporters = supplied.reporters === undefined ? findReporters(clean.metadata) : [];
   const editor = supplied.editor === undefined ? findEditor(clean.metadata, bylineLines) : null;
 
@@ -240,7 +244,7 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
     encoding: decoded.encoding,
     format: decoded.format,
     script: clean.script,
-    supplied: (Object.keys(supplied) as Array<keyof SuppliedFields>).filter((k) => supplied[k] !== undefined).sort(),
+    supplied: SUPPLIED_FIELDS.filter((k) => supplied[k] !== undefined).sort(),
     provenance,
     original: decoded.source,
     text,
@@ -254,13 +258,10 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
   return { doc, issues };
 }
 
-/** Fields in the order `Provenance` lists them. */
-const PROVENANCE_ORDER: readonly ProvenanceField[] = ["title", "pre_title", "subtitle", "source", "published_date", "event_date", "reporters", "editor", "districts"];
-
 /** `Provenance` from the spans of every field: in field order, spans sorted by start and distinct, empty fields left out. */
 function buildProvenance(spans: Record<ProvenanceField, Array<[number, number]>>): Provenance {
   const out: Provenance = {};
-  for (const field of PROVENANCE_ORDER) {
+  for (const field of PROVENANCE_FIELDS) {
     const sorted = [...spans[field]].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const distinct = sorted.filter((span, i) => i === 0 || span[0] !== sorted[i - 1]![0] || span[1] !== sorted[i - 1]![1]);
     if (distinct.length > 0) out[field] = distinct;

@@ -6,25 +6,14 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "yaml";
 import type { Issue } from "../issues.ts";
 import { quoteFound } from "../issues.ts";
-import type { SuppliedFields } from "../records.ts";
+import { SUPPLIED_FIELDS, SUPPLIED_LIST_FIELDS, type SuppliedField, type SuppliedFields } from "../records.ts";
 import { positionOf } from "../clean/offsets.ts";
 import { beijingDateOf, daysBetween, parseDateLine, parseZonedDateTime } from "./date.ts";
 
-type FieldName = keyof SuppliedFields;
+type FieldName = SuppliedField;
 
 /** Keys a sidecar may use, and the field each fills. Editors write the dataset's own column names. */
-const SIDECAR_KEYS: Record<string, FieldName> = {
-  title: "title",
-  pre_title: "pre_title",
-  subtitle: "subtitle",
-  source: "source",
-  published_date: "published_date",
-  event_date: "event_date",
-  reporters: "reporters",
-  editor: "editor",
-  districts: "districts",
-  url: "url",
-};
+const SIDECAR_KEYS: Record<string, FieldName> = Object.fromEntries(SUPPLIED_FIELDS.map((field) => [field, field]));
 
 /**
  * Front matter comes from many tools (Hexo, Jekyll, hand-written): these are the keys they use for our
@@ -39,7 +28,7 @@ const FRONT_MATTER_KEYS: Record<string, FieldName> = {
   source_url: "url",
 };
 
-const LIST_FIELDS = new Set<FieldName>(["reporters", "districts"]);
+const LIST_FIELDS = new Set<FieldName>(SUPPLIED_LIST_FIELDS);
 const DATE_FIELDS = new Set<FieldName>(["published_date", "event_date"]);
 
 /**

@@ -3,7 +3,7 @@
  * and the site's content collections read the emitted files with the same schemas.
  */
 import { z } from "zod";
-import type { ProvenanceField } from "../records.ts";
+import { PROVENANCE_FIELDS, SUPPLIED_FIELDS, type ProvenanceField } from "../records.ts";
 
 /** `YYYY-MM-DD` that is a real calendar day. */
 export const isoDate = z
@@ -16,20 +16,6 @@ export const isoDate = z
 
 /** Document ids: lower-case ASCII, stable across machines (see documentId.ts). */
 export const documentId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "expected a lower-case ASCII id");
-
-/** Fields an editor can supply; `supplied` lists those that were. */
-export const SUPPLIABLE_FIELDS = [
-  "title",
-  "pre_title",
-  "subtitle",
-  "source",
-  "published_date",
-  "event_date",
-  "reporters",
-  "editor",
-  "districts",
-  "url",
-] as const;
 
 const nonEmpty = z.string().min(1);
 
@@ -67,17 +53,7 @@ const spans = () => z.array(sourceSpanSchema).min(1).optional();
  * has none.
  */
 export const provenanceSchema = z
-  .object({
-    title: spans(),
-    pre_title: spans(),
-    subtitle: spans(),
-    source: spans(),
-    published_date: spans(),
-    event_date: spans(),
-    reporters: spans(),
-    editor: spans(),
-    districts: spans(),
-  } satisfies Record<ProvenanceField, z.ZodType>)
+  .object(Object.fromEntries(PROVENANCE_FIELDS.map((field) => [field, spans()])) as Record<ProvenanceField, ReturnType<typeof spans>>)
   .strict();
 
 /** Column metadata: `title` is the Chinese label, `description` the English one; both feed the data dictionary. */
@@ -104,7 +80,7 @@ export const documentSchema = z
     encoding: col(z.enum(["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030", "big5"]), "编码", "Character encoding of the input file"),
     format: col(z.enum(["text", "html", "markdown"]), "格式", "Format of the input file"),
     script: col(z.enum(["simplified", "traditional", "mixed"]), "原文字体", "Script of the input before conversion to Simplified"),
-    supplied: col(z.array(z.enum(SUPPLIABLE_FIELDS)), "编辑提供字段", "Fields an editor supplied (sidecar or front matter) rather than the pipeline extracted, sorted"),
+    supplied: col(z.array(z.enum(SUPPLIED_FIELDS)), "编辑提供字段", "Fields an editor supplied (sidecar or front matter) rather than the pipeline extracted, sorted"),
     provenance: col(
       provenanceSchema,
       "出处",
@@ -153,8 +129,10 @@ export const buildReportSchema = z.object({
     files: z.number().int().nonnegative().meta({ description: "every input file listed below" }),
     reports: z.number().int().nonnegative().meta({ description: "report files (not sidecars)" }),
     sidecars: z.number().int().nonnegative().meta({ description: "sidecar files (NAME.meta.yaml)" }),
+    tables: z.number().int().nonnegative().meta({ description: "CSV input files (data/raw/cases/, data/raw/risk-areas/)" }),
     published: z.number().int().nonnegative().meta({ description: "reports published as documents" }),
     rejected: z.number().int().nonnegative().meta({ description: "reports rejected" }),
+    rows: z.record(z.string(), z.number().int().nonnegative()).meta({ description: "rows emitted per dataset" }),
     issues: z.record(z.string(), z.number().int().nonnegative()),
   }),
   files: z.array(buildReportEntrySchema),

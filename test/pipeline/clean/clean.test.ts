@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { cleanText, mapSpanForward } from "../../../src/pipeline/clean/clean.ts";
+import { cleanText } from "../../../src/pipeline/clean/clean.ts";
 import { formatIssue } from "../../../src/pipeline/issues.ts";
 import type { CleanText } from "../../../src/pipeline/records.ts";
 import { corpusDir, decodedOf, getContext } from "./cleanFixtures.ts";
@@ -18,14 +18,6 @@ function clean(text: string, filePath = "test.txt"): CleanText {
 function fields(value: CleanText): string[] {
   return value.metadata.map((field) => `${field.key}=${field.value}`);
 }
-
-describe("mapSpanForward(map, start, end)", () => {
-  it("maps an input span to the output characters that came from it", () => {
-    const map = Int32Array.from([0, 1, 5, 6, 7]);
-    expect(mapSpanForward(map, 1, 6)).toEqual([1, 3]);
-    expect(mapSpanForward(map, 2, 5)).toEqual([2, 2]);
-  });
-});
 
 describe("cleanText(decoded, ctx)", () => {
   it("lifts a dateline and reporters and keeps the body", () => {

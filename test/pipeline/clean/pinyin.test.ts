@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isReadingOf, removePinyin } from "../../../src/pipeline/clean/pinyin.ts";
+import { findLeadingAnnotation, isReadingOf, removePinyin } from "../../../src/pipeline/clean/pinyin.ts";
 
 describe("removePinyin(text)", () => {
   it.each([
@@ -25,6 +25,29 @@ describe("removePinyin(text)", () => {
   it("keeps each character mapped to its own index", () => {
     const out = removePinyin("風(fēng)險(xiǎn)點(diǎn)");
     expect(Array.from(out.map)).toEqual([0, 7, 14, 21]);
+  });
+
+  it("removes the reading of an astral character and keeps both its code units mapped to themselves", () => {
+    const out = removePinyin("咬𬌗(hé)面");
+    expect(out.text).toBe("咬𬌗面");
+    expect(out.removed).toBe(1);
+    expect(Array.from(out.map)).toEqual([0, 1, 2, 7, 8]);
+  });
+});
+
+describe("findLeadingAnnotation(text)", () => {
+  it.each([
+    ["(xiàn)在", "xiàn"],
+    ["（wu4）", "wu4"],
+    ["(ê)", "ê"],
+    ["(ḿ)", "ḿ"],
+    ["(LÜ)", "LÜ"],
+    ["(管)", undefined],
+    [" (xiàn)", undefined],
+    ["(abcdefgh)", undefined],
+    ["", undefined],
+  ])("%j → %j", (text, expected) => {
+    expect(findLeadingAnnotation(text)).toBe(expected);
   });
 });
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { toSimplified } from "../../../src/pipeline/clean/traditional.ts";
+import { convertToSimplified, toSimplified } from "../../../src/pipeline/clean/traditional.ts";
 
 const corpus = path.resolve(process.cwd(), "../shared/corpus");
 if (!existsSync(corpus)) console.log(`skipping corpus tests: ${corpus} is absent`);
@@ -48,5 +48,23 @@ describe("toSimplified(text)", () => {
       // The page is truncated mid-annotation: `阻擊戰(` ends it.
       expect(out.text.replace(/\($/u, "")).toBe(simplified.replace(/。$/u, ""));
     });
+  });
+});
+
+describe("convertToSimplified(text)", () => {
+  it.each([
+    ["風險點", "风险点"],
+    ["瞭解", "了解"],
+    ["\u{2F800}", "丽"],
+    ["风险点", "风险点"],
+    ["", ""],
+  ])("%j → %j", (text, expected) => {
+    expect(convertToSimplified(text)).toBe(expected);
+  });
+});
+
+describe("toSimplified(text) on astral characters", () => {
+  it("counts a compatibility ideograph of the supplement as a changed Han character", () => {
+    expect(toSimplified("\u{2F800}風險")).toEqual({ text: "丽风险", map: Int32Array.from([0, 2, 3, 4]), script: "traditional" });
   });
 });

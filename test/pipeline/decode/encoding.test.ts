@@ -41,6 +41,17 @@ describe("scoreCommonHan(decoded)", () => {
   });
 });
 
+describe("scoreCommonHan(decoded) on rare Han", () => {
+  it.each([
+    ["中〇", 0.5],
+    ["中𠮷", 0.5],
+    ["中⺁", 0.5],
+    ["中国", 1],
+  ])("counts the rare one in %j as Han: %d", (text, expected) => {
+    expect(scoreCommonHan(decodeBytes(new TextEncoder().encode(text), "utf-8"))).toBe(expected);
+  });
+});
+
 describe("decodeUnlabelled(bytes)", () => {
   it.each([
     ["UTF-8", new TextEncoder().encode(simplified), "utf-8"],
@@ -49,6 +60,16 @@ describe("decodeUnlabelled(bytes)", () => {
     ["Big5", iconv.encode(traditional, "big5"), "big5"],
   ])("picks %s as %s", (_, bytes, encoding) => {
     expect(decodeUnlabelled(bytes)[0]?.encoding).toBe(encoding);
+  });
+
+  it("returns valid UTF-8 alone, without trying the legacy readings", () => {
+    expect(decodeUnlabelled(new TextEncoder().encode(simplified)).map((d) => d.encoding)).toEqual(["utf-8"]);
+  });
+
+  it("puts UTF-8 with a damaged byte first when its Han text is more common than the legacy readings", () => {
+    const bytes = new TextEncoder().encode(simplified);
+    bytes[bytes.length - 1] = 0xff;
+    expect(decodeUnlabelled(bytes).map((d) => d.encoding)).toEqual(["utf-8", "gb18030", "big5"]);
   });
 });
 

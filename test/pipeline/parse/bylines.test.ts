@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { findDatelineOutlet, findEditor, findReporters, findSource, isOutletName, normalizeOutlet, type BylineValue } from "../../../src/pipeline/parse/bylines.ts";
 import type { MetadataField, MetadataKey } from "../../../src/pipeline/records.ts";
+import { getReference } from "../../support/pipeline.ts";
+
+const { outlets } = await getReference();
 
 const meta = (...fields: Array<[MetadataKey, string]>): MetadataField[] => fields.map(([key, value], i) => ({ key, value, span: [i * 10, i * 10 + value.length] }));
 
@@ -23,14 +26,14 @@ describe("findSource(metadata, bylineLines)", () => {
     [[], ["正文", " 東京櫻花団-Tokyo Sakura Group 转载自 GNews"], inLine("GNews", 1, [30, 35])],
     [[], ["会议强调,要严格。"], null],
   ] as const)("%j %j → %j", (metadata, lines, want) => {
-    const found = findSource(metadata, lines);
+    const found = findSource(metadata, lines, outlets);
     expect(found).toEqual(want);
     if (found?.in === "line") expect(lines[found.line!]!.slice(...found.span)).toBe(found.value);
   });
 
   it("spans the whole field when its value is not as long as the source text (pinyin removed)", () => {
     // 北(běi)京(jīng)日(rì)報(bào) in the file → 北京日报.
-    expect(findSource([{ key: "source", value: "北京日报", span: [40, 60] }], [])).toEqual(inSource("北京日报", [40, 60]));
+    expect(findSource([{ key: "source", value: "北京日报", span: [40, 60] }], [], outlets)).toEqual(inSource("北京日报", [40, 60]));
   });
 });
 
@@ -69,11 +72,11 @@ describe("outlet names", () => {
     ["佚名", false],
     ["本报", false],
   ])("isOutletName(%s) is %s", (name, want) => {
-    expect(isOutletName(name)).toBe(want);
+    expect(isOutletName(name, outlets)).toBe(want);
   });
   it("normalizes account suffixes and reads datelines", () => {
-    expect(normalizeOutlet(" 北京日报微信大众号 ")).toBe("北京日报");
-    expect(findDatelineOutlet("人民网北京5月6日电")).toBe("人民网");
-    expect(findDatelineOutlet("本报北京今日电")).toBeNull();
+    expect(normalizeOutlet(" 北京日报微信大众号 ", outlets)).toBe("北京日报");
+    expect(findDatelineOutlet("人民网北京5月6日电", outlets)).toBe("人民网");
+    expect(findDatelineOutlet("本报北京今日电", outlets)).toBeNull();
   });
 });

@@ -99,6 +99,19 @@ describe("parseDistrictAliases(csvText, path, gazetteer)", () => {
     expect(value).toEqual([]);
   });
 
+  it("keeps line numbers after a reason with a quoted line break, and reports a quote never closed", () => {
+    const csv = `${HEAD}\n向阳区,朝阳区,with-other-districts,"spun copies:\nreports/028.txt"\n北京,,beijing-tie,city\n首都,,sometimes,capital\n`;
+    const { value, issues } = parseDistrictAliases(csv, "a.csv", gazetteer);
+    expect(value?.map((a) => [a.alias, a.line, a.reason])).toEqual([
+      ["向阳区", 2, "spun copies:\nreports/028.txt"],
+      ["北京", 4, "city"],
+    ]);
+    expect(issues.map(formatIssue)).toEqual(['a.csv:5: district alias condition is unknown: expected one of with-other-districts, with-beijing-tie, beijing-tie, no-district, found "sometimes"']);
+    const unclosed = parseDistrictAliases(`${HEAD}\n北京,,beijing-tie,"city\n首都,,beijing-tie,capital\n`, "a.csv", gazetteer);
+    expect(unclosed.value).toEqual([]);
+    expect(unclosed.issues.map((i) => [i.code, i.line])).toEqual([["schema-invalid", 2]]);
+  });
+
   it("withDistrictAliases returns a new gazetteer and leaves the input alone", () => {
     const aliases = parseDistrictAliases(`${HEAD}\n北京,,beijing-tie,city\n`, "a.csv").value!;
     const next = withDistrictAliases(gazetteer, aliases);

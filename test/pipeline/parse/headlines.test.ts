@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { findHeadlines, findHtmlTitleSpan, findNavigationTitle, isBodyText, stripSiteSuffix, type HeadlineHints, type HeadlineLine } from "../../../src/pipeline/parse/headlines.ts";
+import { findHeadlines as findHeadlinesWith, findHtmlTitleSpan, findNavigationTitle, isBodyText, stripSiteSuffix, type HeadlineHints, type HeadlineLine } from "../../../src/pipeline/parse/headlines.ts";
+import { getReference } from "../../support/pipeline.ts";
+
+const { outlets } = await getReference();
+/** findHeadlines with the repository's outlets.csv. */
+const findHeadlines = (lines: readonly HeadlineLine[], hints: HeadlineHints) => findHeadlinesWith(lines, hints, outlets);
 
 const BODY = "本报讯(记者 祁梦竹 范俊生)昨天下午,市委书记蔡奇到海淀区检查疫情处置工作。";
 const noHints: HeadlineHints = { metadataAt: [], datelineAt: null, htmlTitle: null };
@@ -118,7 +123,7 @@ describe("stripSiteSuffix(title)", () => {
     ["防控|北京朝阳区:安贞里一、二、三区(除4号楼外)管控措施升级", "防控|北京朝阳区:安贞里一、二、三区(除4号楼外)管控措施升级"],
     ["北京多区加码防控措施", "北京多区加码防控措施"],
   ])("%s → %s", (title, want) => {
-    expect(stripSiteSuffix(title)).toBe(want);
+    expect(stripSiteSuffix(title, outlets)).toBe(want);
   });
 });
 

@@ -4,6 +4,9 @@ import { parseDateText, resolveMonthDay } from "../../../src/pipeline/parse/date
 import { findEventDateInLine } from "../../../src/pipeline/parse/eventDate.ts";
 import { findHeadlines } from "../../../src/pipeline/parse/headlines.ts";
 import { findParagraphs, findSentences } from "../../../src/pipeline/parse/sentences.ts";
+import { getReference } from "../../support/pipeline.ts";
+
+const { outlets } = await getReference();
 
 // Strings drawn from the characters reports are made of, so that dates and headlines do occur.
 const reportText = fc.string({ unit: fc.constantFrom(..."0123456789年月日时至截昨天今前在于,。:\n -/北京标题强调——本报讯 "), maxLength: 80 });
@@ -17,7 +20,7 @@ describe("parse helpers on arbitrary strings", () => {
         const e = findEventDateInLine(text, { date: "2022-03-01", kind: "published" });
         if (e) expect(Number.isNaN(Date.parse(e.iso))).toBe(false);
         const lines = text.split("\n").map((t, i) => ({ text: t, source: i, heading: false }));
-        const h = findHeadlines(lines, { metadataAt: [], datelineAt: null, htmlTitle: null });
+        const h = findHeadlines(lines, { metadataAt: [], datelineAt: null, htmlTitle: null }, outlets);
         expect(h.bodyLine).toBeGreaterThanOrEqual(0);
         expect(h.bodyLine).toBeLessThanOrEqual(lines.length);
       }),

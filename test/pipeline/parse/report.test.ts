@@ -1,20 +1,21 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { cleanText } from "../../../src/pipeline/clean/clean.ts";
+import { decodeSource } from "../../../src/pipeline/decode/source.ts";
 import { formatIssue } from "../../../src/pipeline/issues.ts";
-import { parseDistrictAliases, parseGazetteer, withDistrictAliases } from "../../../src/pipeline/parse/gazetteer.ts";
 import { parseReport, type ParseContext } from "../../../src/pipeline/parse/report.ts";
 import type { SuppliedFields } from "../../../src/pipeline/records.ts";
-import { fakeStages } from "./stageStandIn.ts";
+import { getReference } from "../../support/pipeline.ts";
+import { decodedOf } from "../clean/cleanFixtures.ts";
 
-const reference = path.resolve(process.cwd(), "data/reference");
-const base = parseGazetteer(readFileSync(path.join(reference, "gazetteer.csv"), "utf8"), "data/reference/gazetteer.csv").value!;
-const gazetteer = withDistrictAliases(base, parseDistrictAliases(readFileSync(path.join(reference, "district-aliases.csv"), "utf8"), "a", base).value!);
-const ctx: ParseContext = { gazetteer, today: "2023-01-01" };
+const reference = await getReference();
+const ctx: ParseContext = { gazetteer: reference.gazetteer, outlets: reference.outlets, today: "2023-01-01" };
 
-/** Parse `text` as the file data/raw/reports/x.txt, through the stand-in decode + clean. */
+/** Parse `text` as the file data/raw/reports/x.txt, through the real decode and clean stages. */
 function parse(text: string, supplied: SuppliedFields = {}) {
-  const { decoded, clean } = fakeStages("data/raw/reports/x.txt", text);
+  const path = "data/raw/reports/x.txt";
+  const decoded = decodeSource({ path, bytes: new TextEncoder().encode(text) }).value;
+  if (decoded === null) throw new Error(`test input does not decode: ${JSON.stringify(text)}`);
+  const clean = cleanText(decoded, { chrome: reference.chrome }).value!;
   return parseReport({ decoded, clean, id: "x", sha256: "00", supplied }, ctx);
 }
 const issuesOf = (r: ReturnType<typeof parse>) => r.issues.map(formatIssue).join("\n");
@@ -179,8 +180,15 @@ describe("parseReport(input, ctx)", () => {
   });
 
   it("never throws on odd input", () => {
-    for (const text of ["", "\n\n", "2022-13-01", "昨天", "标题\n2022年2月30日"]) {
+    for (const text of ["2022-13-01", "昨天", "标题\n2022年2月30日"]) {
       expect(() => parse(text)).not.toThrow();
+    }
+    // Blank files stop at decode (file-empty); parse still copes with a blank decoded text.
+    for (const text of ["", "\n\n"]) {
+      expect(decodeSource({ path: "data/raw/reports/x.txt", bytes: new TextEncoder().encode(text) }).issues.map((i) => i.code)).toEqual(["file-empty"]);
+      const decoded = decodedOf(text, "data/raw/reports/x.txt");
+      const clean = cleanText(decoded, { chrome: reference.chrome }).value!;
+      expect(parseReport({ decoded, clean, id: "x", sha256: "00", supplied: {} }, ctx).issues.map((i) => i.code)).toEqual(["date-missing", "title-missing"]);
     }
   });
 });

@@ -1,0 +1,223 @@
+/**
+ * `npm run eval`: extraction quality on the development set. Runs the pipeline on
+ * ../shared/corpus/reports and ../shared/corpus/data/bulletins and prints precision, recall and F1 per
+ * dataset and per field against ../shared/corpus/labels and the bulletins' index.csv. The last line
+ * is a JSON summary.
+ *
+ *   npm run eval [-- --corpus DIR]
+ *
+ * Matching rules (within the same document; an expected item is found when an extracted row matches
+ * it, an extracted row is right when it matches an expected item):
+ * - directive: the row's sentence contains the label's `key` and the speaker agrees (equal names);
+ *   field `categories`: the category keys of matched pairs, counted one by one;
+ * - person: by name; field `role`: a role of the row contains the label's role, or the reverse;
+ * - place: by name and district, the name compared as written or with its street before it
+ *   (`海淀街道友谊社区` = street 海淀街道 + name 友谊社区); fields `kind`, `street`, `status`;
+ * - risk area (text announcements): by area name (after light normalisation), district and level or
+ *   regime; field `change`;
+ * - case count: by date (when the label gives one), district, field (confirmed, asymptomatic,
+ *   infections) and value; see scripts/evalCases.ts for how the bulletins' expected values are read.
+ * Reports are scored whether or not the pipeline would publish them (a missing title does not
+ * lower extraction quality); bulletins get the publication date an editor would supply.
+ */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { loadReference } from "../src/build/reference.ts";
+import { documentIdFor } from "../src/pipeline/documentId.ts";
+import { extractDocument, type DocumentExtraction } from "../src/pipeline/extract/datasets.ts";
+import { normalizeAreaName } from "../src/pipeline/extract/riskAreaMerge.ts";
+import type { ParsedDoc } from "../src/pipeline/records.ts";
+import { analyzeReport } from "../src/pipeline/run.ts";
+import { keyOf, listDevDocs, predictedKeys } from "./evalCases.ts";
+
+/** Counts behind one line of the table. */
+interface Score {
+  /** extracted items that matched */
+  truePositives: number;
+  /** extracted items */
+  predicted: number;
+  /** expected items that were found */
+  found: number;
+  /** expected items */
+  expected: number;
+}
+
+const empty = (): Score => ({ truePositives: 0, predicted: 0, found: 0, expected: 0 });
+
+function rates(s: Score): { precision: number; recall: number; f1: number } {
+  const precision = s.predicted === 0 ? (s.expected === 0 ? 1 : 0) : s.truePositives / s.predicted;
+  const recall = s.expected === 0 ? 1 : s.found / s.expected;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+}
+
+/** Add a field comparison of a matched pair: what we said, what the reader said. */
+function scoreField(s: Score, ours: readonly string[], theirs: readonly string[]): void {
+  s.predicted += ours.length;
+  s.expected += theirs.length;
+  s.truePositives += ours.filter((v) => theirs.includes(v)).length;
+  s.found += theirs.filter((v) => ours.includes(v)).length;
+}
+
+/**
+ * Match expected items to extracted ones by the rule `matches`: an expected item is found when some
+ * extracted item matches it, an extracted item is right when it matches some expected item (one
+ * sentence can carry several labelled directives: `一是…;二是…`). Returns each expected item found
+ * with the first item that matched it.
+ */
+function matchAll<E, P>(expected: readonly E[], predicted: readonly P[], matches: (e: E, p: P) => boolean, score: Score): Array<[E, P]> {
+  const pairs: Array<[E, P]> = [];
+  for (const e of expected) {
+    const p = predicted.find((candidate) => matches(e, candidate));
+    if (p !== undefined) pairs.push([e, p]);
+  }
+  score.expected += expected.length;
+  score.found += pairs.length;
+  score.predicted += predicted.length;
+  score.truePositives += predicted.filter((p) => expected.some((e) => matches(e, p))).length;
+  return pairs;
+}
+
+interface Label {
+  directives?: Array<{ speaker: string; key: string; categories: string[] }>;
+  people?: Array<{ name: string; role: string }>;
+  places?: Array<{ name: string; kind: string; district: string | null; street: string | null; status: string | null }>;
+  risk_areas?: Array<{ district: string | null; street: string | null; area: string; level: string; change: string | null }>;
+}
+
+const REGIMES = ["封控区", "管控区", "防范区"];
+
+async function main(): Promise<number> {
+  const args = parseArgs({ options: { corpus: { type: "string", default: "../shared/corpus" } } }).values;
+  const corpus = resolve(process.cwd(), args.corpus);
+  if (!existsSync(resolve(corpus, "labels"))) {
+    process.stderr.write(`eval: ${corpus}/labels is absent: expected the team's shared corpus there (or pass --corpus DIR)\n`);
+    return 2;
+  }
+
+  // Load inputs.
+  const reference = await loadReference(process.cwd(), resolve(process.cwd(), "data/reference"));
+  if (reference.value === null) {
+    process.stderr.write(`eval: reference data is invalid: ${reference.issues.map((i) => i.message).join("; ")}\n`);
+    return 2;
+  }
+  const ctx = reference.value;
+  const analyze = (file: string, path: string, sidecar?: string): ParsedDoc => {
+    const bytes = new Uint8Array(readFileSync(file));
+    const sidecarFile = sidecar === undefined ? undefined : { path: path.replace(/\.[^.]+$/, ".meta.yaml"), text: sidecar };
+    const result = analyzeReport({ path, bytes, sidecar: sidecarFile }, documentIdFor(path), ctx, { today: "2026-11-26" });
+    if (result.doc === null) throw new Error(`${file} does not decode or clean`);
+    return result.doc;
+  };
+
+  // Process.
+  const scores = new Map<string, Score>();
+  const score = (name: string): Score => {
+    let s = scores.get(name);
+    if (!s) scores.set(name, (s = empty()));
+    return s;
+  };
+  const misses: string[] = [];
+  const reports = readdirSync(resolve(corpus, "reports")).filter((f) => /^\d{3}\.(txt|html|md)$/.test(f)).sort();
+  for (const file of reports) {
+    const id = file.slice(0, 3);
+    const label = JSON.parse(readFileSync(resolve(corpus, "labels", `${id}.json`), "utf8")) as Label;
+    const doc = analyze(resolve(corpus, "reports", file), `data/raw/reports/${file}`);
+    const got: DocumentExtraction = extractDocument(doc, ctx);
+
+    const directives = matchAll(label.directives ?? [], got.directives, (e, p) => p.text.includes(e.key) && p.speaker === e.speaker, score("directives"));
+    for (const [e, p] of directives) scoreField(score("directives.categories"), p.categories, e.categories);
+    for (const e of label.directives ?? []) if (!directives.some(([m]) => m === e)) misses.push(`directives ${id} missed ${e.speaker}: ${e.key}`);
+
+    // People: one extracted item per name in the document, with every role seen there.
+    const people = new Map<string, string[]>();
+    for (const m of got.personMentions) people.set(m.name, [...(people.get(m.name) ?? []), m.role]);
+    const personRows = [...people.entries()];
+    const matchedPeople = matchAll(label.people ?? [], personRows, (e, [name]) => name === e.name, score("people"));
+    for (const [e, [, roles]] of matchedPeople) {
+      const agrees = roles.some((r) => r.includes(e.role) || e.role.includes(r));
+      scoreField(score("people.role"), agrees ? [e.role] : [roles[0]!], [e.role]);
+    }
+    for (const e of label.people ?? []) if (!matchedPeople.some(([m]) => m === e)) misses.push(`people ${id} missed ${e.name} (${e.role})`);
+
+    const places = matchAll(
+      label.places ?? [],
+      got.places,
+      (e, p) => (p.name === e.name || `${p.street ?? ""}${p.name}` === e.name) && p.district === e.district,
+      score("places"),
+    );
+    for (const [e, p] of places) {
+      scoreField(score("places.kind"), [p.kind], [e.kind]);
+      scoreField(score("places.street"), p.street === null ? [] : [p.street], e.street === null ? [] : [e.street]);
+      scoreField(score("places.status"), p.status === null ? [] : [p.status], e.status === null ? [] : [e.status]);
+    }
+    for (const e of label.places ?? []) if (!places.some(([m]) => m === e)) misses.push(`places ${id} missed ${e.name} (${e.district})`);
+
+    const areas = matchAll(
+      label.risk_areas ?? [],
+      got.riskAreaMentions,
+      (e, p) =>
+        normalizeAreaName(p.area) === normalizeAreaName(e.area) &&
+        p.district === e.district &&
+        (REGIMES.includes(e.level) ? p.regime === e.level : p.level === e.level),
+      score("risk_areas"),
+    );
+    for (const [e, p] of areas) scoreField(score("risk_areas.change"), p.change === null ? [] : [p.change], e.change === null ? [] : [e.change]);
+    for (const e of label.risk_areas ?? []) if (!areas.some(([m]) => m === e)) misses.push(`risk_areas ${id} missed ${e.area} (${e.district}, ${e.level})`);
+  }
+
+  // Case counts: report labels and bulletins, with the expected values of scripts/evalCases.ts.
+  for (const dev of listDevDocs(corpus)) {
+    const sidecar = dev.published === null ? undefined : `published_date: ${dev.published}\n`;
+    // Bulletins carry no publication date: an editor would supply it in a sidecar.
+    const doc = analyze(dev.file, dev.path, sidecar);
+    const rows = extractDocument(doc, ctx).cases;
+    const predicted = predictedKeys(rows, dev);
+    const s = score("cases");
+    const expectedKeys = dev.expected.map((e) => ({ e, key: keyOf(e) }));
+    const undated = (k: string) => JSON.stringify([null, ...(JSON.parse(k) as unknown[]).slice(1)]);
+    const used = new Set<string>();
+    for (const { e, key } of expectedKeys) {
+      // A label without a date matches a count of any date (the text gives no year to resolve one with).
+      const hit = e.date !== null ? (predicted.has(key) ? key : null) : ([...predicted].find((k) => !used.has(k) && undated(k) === key) ?? null);
+      if (hit !== null && !used.has(hit)) {
+        used.add(hit);
+        s.found++;
+      } else misses.push(`cases ${dev.path.split("/").pop()} missed ${e.date ?? "?"} ${e.district} ${e.field}=${e.value}`);
+    }
+    s.expected += dev.expected.length;
+    s.predicted += predicted.size;
+    s.truePositives += used.size;
+  }
+
+  // Save outputs.
+  const names = [...scores.keys()];
+  const lines = ["dataset / field            precision  recall     F1   matched/predicted  found/expected"];
+  const summary: Record<string, { precision: number; recall: number; f1: number }> = {};
+  for (const name of names) {
+    const s = scores.get(name)!;
+    const r = rates(s);
+    summary[name] = { precision: round(r.precision), recall: round(r.recall), f1: round(r.f1) };
+    lines.push(
+      `${name.padEnd(26)} ${r.precision.toFixed(3).padStart(9)} ${r.recall.toFixed(3).padStart(7)} ${r.f1.toFixed(3).padStart(6)} ${`${s.truePositives}/${s.predicted}`.padStart(18)} ${`${s.found}/${s.expected}`.padStart(15)}`,
+    );
+  }
+  process.stdout.write(`${lines.join("\n")}\n\nmisses (${misses.length}):\n${misses.map((m) => `  ${m}`).join("\n")}\n\n`);
+  process.stdout.write(`${JSON.stringify({ reports: reports.length, ...summary })}\n`);
+  return 0;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`eval: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

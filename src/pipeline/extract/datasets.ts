@@ -1,0 +1,138 @@
+/**
+ * Extraction over a whole run: every published document's directives, people, places, risk areas
+ * and case counts, the CSV inputs of data/raw/cases/ and data/raw/risk-areas/, and the corpus-level
+ * merges (measures, people, risk-area lifecycles, case conflicts).
+ */
+import { positionOf } from "../clean/offsets.ts";
+import type { Issue } from "../issues.ts";
+import type { ParsedDoc } from "../records.ts";
+import type { CaseCsvRecord } from "../validate/caseSchema.ts";
+import type { PlaceRow } from "../validate/placeSchema.ts";
+import type { RiskAreaCsvRow, RiskAreaRow, RiskAreaTextRow } from "../validate/riskAreaSchema.ts";
+import { parseCaseCsv } from "./caseCsv.ts";
+import { findCaseConflicts } from "./caseConflicts.ts";
+import { extractCases, type CaseRow } from "./cases.ts";
+import { extractDirectives, type DirectiveRow } from "./directives.ts";
+import { aggregateMeasures, type MeasureRow } from "./measures.ts";
+import { extractPeople, mergePeople, type PersonMention, type PersonRow } from "./people.ts";
+import { extractPlaces, type PlaceContext } from "./places.ts";
+import { extractRiskAreas } from "./riskAreas.ts";
+import { parseRiskAreaCsv } from "./riskAreaCsv.ts";
+import { mergeRiskAreas } from "./riskAreaMerge.ts";
+import type { SpeechContext } from "./speechCues.ts";
+
+/** Everything the extract stages read: the gazetteer, measure categories, speech cues and place words. */
+export interface ExtractionContext extends SpeechContext, PlaceContext {}
+
+/** A CSV input file, read. */
+export interface CsvInput {
+  /** repo-relative posix path */
+  path: string;
+  text: string;
+}
+
+/** What one document gives. Rows are in text order. */
+export interface DocumentExtraction {
+  directives: DirectiveRow[];
+  personMentions: PersonMention[];
+  places: PlaceRow[];
+  riskAreaMentions: RiskAreaTextRow[];
+  cases: CaseRow[];
+  issues: Issue[];
+}
+
+/**
+ * Run every per-document extractor on `doc`. Pure; never throws on a document the parse stage
+ * produced.
+ */
+export function extractDocument(doc: ParsedDoc, ctx: ExtractionContext): DocumentExtraction {
+  const directives = extractDirectives(doc, ctx);
+  const people = extractPeople(doc, ctx);
+  const places = extractPlaces(doc, ctx);
+  const riskAreas = extractRiskAreas(doc, ctx);
+  const cases = extractCases(doc, ctx);
+  return {
+    directives: directives.rows,
+    personMentions: people.rows,
+    places: places.rows,
+    riskAreaMentions: riskAreas.rows,
+    cases: cases.rows,
+    issues: [...directives.issues, ...people.issues, ...places.issues, ...riskAreas.issues, ...cases.issues],
+  };
+}
+
+/** The datasets of a run, each sorted by its stable key. */
+export interface ExtractionResult {
+  directives: DirectiveRow[];
+  measures: MeasureRow[];
+  personMentions: PersonMention[];
+  people: PersonRow[];
+  places: PlaceRow[];
+  riskAreas: RiskAreaRow[];
+  cases: CaseRow[];
+  caseCsv: CaseCsvRecord[];
+  /** each CSV input, with the issues of its rows and whether any row could be used */
+  csvFiles: Array<{ path: string; usable: boolean; issues: Issue[] }>;
+  /** issues found in documents (by the document's path) and across sources (case conflicts) */
+  issues: Issue[];
+}
+
+/**
+ * Extract from every document (in id order) and every CSV input (in path order), then merge: measures
+ * from directives, one row per person, one row per risk area and listing (texts and CSV rows kept as
+ * sources), and the conflicts between text and CSV case counts. Same inputs, same output.
+ */
+export function extractDatasets(
+  documents: readonly ParsedDoc[],
+  csv: { cases: readonly CsvInput[]; riskAreas: readonly CsvInput[] },
+  ctx: ExtractionContext,
+): ExtractionResult {
+  const byId = [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const all: DocumentExtraction = { directives: [], personMentions: [], places: [], riskAreaMentions: [], cases: [], issues: [] };
+  for (const doc of byId) {
+    const one = extractDocument(doc, ctx);
+    all.directives.push(...one.directives);
+    all.personMentions.push(...one.personMentions);
+    all.places.push(...one.places);
+    all.riskAreaMentions.push(...one.riskAreaMentions);
+    all.cases.push(...one.cases);
+    all.issues.push(...one.issues);
+  }
+
+  const byPath = <T extends CsvInput>(files: readonly T[]) => [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const csvFiles: ExtractionResult["csvFiles"] = [];
+  const caseCsv: CaseCsvRecord[] = [];
+  for (const file of byPath(csv.cases)) {
+    const parsed = parseCaseCsv(file.text, file.path, ctx.gazetteer);
+    caseCsv.push(...parsed.rows);
+    csvFiles.push({ path: file.path, usable: parsed.rows.length > 0, issues: parsed.issues });
+  }
+  const riskAreaCsv: RiskAreaCsvRow[] = [];
+  for (const file of byPath(csv.riskAreas)) {
+    const parsed = parseRiskAreaCsv(file.text, file.path, ctx.gazetteer);
+    riskAreaCsv.push(...parsed.rows);
+    csvFiles.push({ path: file.path, usable: parsed.rows.length > 0, issues: parsed.issues });
+  }
+
+  const docOf = new Map(byId.map((d) => [d.id, d]));
+  const locate = (row: CaseRow) => {
+    const doc = docOf.get(row.doc_id);
+    if (!doc) return { path: row.doc_id, line: null, column: null };
+    return { path: doc.path, ...positionOf(doc.original, doc.toSource[row.span[0]] ?? 0) };
+  };
+  const measures = aggregateMeasures(all.directives, ctx);
+  const people = mergePeople(all.personMentions);
+  const conflicts = findCaseConflicts(all.cases, caseCsv, locate);
+  return {
+    directives: all.directives,
+    measures: measures.rows,
+    personMentions: all.personMentions,
+    people: people.rows,
+    places: all.places,
+    riskAreas: mergeRiskAreas(all.riskAreaMentions, riskAreaCsv, ctx.gazetteer),
+    cases: all.cases,
+    caseCsv,
+    csvFiles,
+    issues: [...all.issues, ...measures.issues, ...people.issues, ...conflicts],
+  };
+}

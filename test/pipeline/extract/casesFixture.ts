@@ -1,0 +1,16 @@
+/** Parsed documents made from short texts, through the real pipeline, for the case extraction tests. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ParsedDoc } from "../../../src/pipeline/records.ts";
+import { analyzeFile } from "../../support/pipeline.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "tongbao-cases-"));
+
+/** The ParsedDoc of `text` saved as data/raw/reports/`name`, with `published` as if a sidecar supplied it. */
+export async function docOf(name: string, text: string, published: string | null = null): Promise<ParsedDoc> {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  const doc = await analyzeFile(file, `data/raw/reports/${name}`);
+  return published === null ? doc : { ...doc, published_date: published };
+}

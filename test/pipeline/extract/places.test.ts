@@ -1,0 +1,91 @@
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parsePlaceWords } from "../../../src/pipeline/extract/placeWords.ts";
+import { extractPlaces, type PlaceContext } from "../../../src/pipeline/extract/places.ts";
+import { extractRiskAreas } from "../../../src/pipeline/extract/riskAreas.ts";
+import { analyzeFile, getReference } from "../../support/pipeline.ts";
+
+const corpus = resolve(process.cwd(), "../shared/corpus");
+const hasCorpus = existsSync(corpus);
+if (!hasCorpus) console.log(`places tests: ${corpus} is absent, corpus tests skipped`);
+
+async function context(): Promise<PlaceContext> {
+  const ref = await getReference();
+  const words = parsePlaceWords(readFileSync(resolve(process.cwd(), "data/reference/place-words.csv"), "utf8"), "data/reference/place-words.csv");
+  if (words.value === null || words.issues.length > 0) throw new Error(words.issues.map((i) => i.message).join("; "));
+  return { gazetteer: ref.gazetteer, categories: [], placeWords: words.value };
+}
+
+describe("parsePlaceWords(csvText, path)", () => {
+  it("rejects an unknown status with place-words-invalid at its line", () => {
+    const r = parsePlaceWords("word,role,value,reason\n封控区,status,封控区,x\n红区,status,红色,y\n", "p.csv");
+    expect(r.value?.statuses).toEqual([{ word: "封控区", status: "封控区" }]);
+    expect(r.issues.map((i) => [i.code, i.line, i.message])).toEqual([
+      ["place-words-invalid", 3, 'place status word names an unknown status: expected one of 封控区, 管控区, 防范区, 高风险, 中风险, 低风险, found "红色"'],
+    ]);
+  });
+});
+
+describe.skipIf(!hasCorpus)("extractPlaces on the corpus", () => {
+  it("finds the seeds' places with district and street", async () => {
+    const ctx = await context();
+    const seed0 = await analyzeFile(`${corpus}/seeds/000_76bc26fd7b02b4ab.txt`);
+    // The name leaves out the street written before it: 海淀街道友谊社区 is 友谊社区 in 海淀街道.
+    const rows0 = extractPlaces(seed0, ctx).rows.map((r) => [r.name, r.district, r.street]);
+    expect(rows0).toContainEqual(["北京理工大学", "海淀区", "紫竹院街道"]);
+    expect(rows0).toContainEqual(["友谊社区", "海淀区", "海淀街道"]);
+    expect(rows0).toContainEqual(["蓝靛厂晴波园小区", "海淀区", null]);
+    expect(rows0).toContainEqual(["熙典华庭社区", "海淀区", "中关村街道"]);
+    // `封(管)控措施` names no status of these two communities.
+    expect(extractPlaces(seed0, ctx).rows.filter((r) => r.status !== null)).toEqual([]);
+    const seed4 = await analyzeFile(`${corpus}/seeds/004_d2a4c35ad713cded.txt`);
+    expect(extractPlaces(seed4, ctx).rows.find((r) => r.name === "古北口镇")?.district).toBe("密云区");
+  });
+
+  it("reaches its precision and recall floor against labels (match: name and district)", async () => {
+    const ctx = await context();
+    const files = readdirSync(`${corpus}/reports`).filter((f) => /^\d{3}\./.test(f)).sort();
+    let tp = 0, fp = 0, fn = 0;
+    const misses: string[] = [];
+    for (const f of files) {
+      const doc = await analyzeFile(`${corpus}/reports/${f}`);
+      const label = JSON.parse(readFileSync(`${corpus}/labels/${f.slice(0, 3)}.json`, "utf8")) as { places?: Array<{ name: string; district: string | null }> };
+      const rows = extractPlaces(doc, ctx).rows;
+      const used = new Set<number>();
+      for (const l of label.places ?? []) {
+        // The eval's rule: the label's name is the row's name, or its street and name (海淀街道友谊社区).
+        const k = rows.findIndex((r, i) => !used.has(i) && (r.name === l.name || `${r.street ?? ""}${r.name}` === l.name) && r.district === l.district);
+        if (k >= 0) (used.add(k), tp++);
+        else (fn++, misses.push(`${f} missed ${l.name} ${l.district}`));
+      }
+      rows.forEach((r, i) => void (used.has(i) || (fp++, misses.push(`${f} extra ${r.name} ${r.district}`))));
+    }
+    const precision = tp / (tp + fp);
+    const recall = tp / (tp + fn);
+    console.log(`places: P=${precision.toFixed(3)} R=${recall.toFixed(3)} F1=${((2 * precision * recall) / (precision + recall)).toFixed(3)}\n${misses.slice(0, 40).join("\n")}`);
+    expect(precision).toBeGreaterThanOrEqual(0.9);
+    expect(recall).toBeGreaterThanOrEqual(0.89);
+  });
+
+  it("gives every row a span whose text is its name or area (property over the corpus)", async () => {
+    const ctx = await context();
+    const files = readdirSync(`${corpus}/reports`).filter((f) => /^\d{3}\./.test(f)).sort();
+    for (const f of files) {
+      const doc = await analyzeFile(`${corpus}/reports/${f}`);
+      for (const r of extractPlaces(doc, ctx).rows) {
+        expect(r.doc_id).toBe(doc.id);
+        expect(doc.text.slice(...r.span)).toBe(r.name);
+      }
+      for (const r of extractRiskAreas(doc, ctx).rows) expect(doc.text.slice(...r.span)).toBe(r.area);
+    }
+  });
+
+  it("reads 018's designations as added regimes", async () => {
+    const ctx = await context();
+    const doc = await analyzeFile(`${corpus}/reports/018.txt`);
+    const rows = extractRiskAreas(doc, ctx).rows.map((r) => [r.street, r.area, r.regime, r.change]);
+    expect(rows).toContainEqual(["建外街道", "金茂公寓", "封控区", "added"]);
+    expect(rows).toContainEqual(["朝外街道", "东草园小区", "管控区", "added"]);
+  });
+});

@@ -1,0 +1,132 @@
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parsePlaceWords } from "../../../src/pipeline/extract/placeWords.ts";
+import type { PlaceContext } from "../../../src/pipeline/extract/places.ts";
+import { parseRiskAreaCsv, RISK_AREA_CSV_HEADER } from "../../../src/pipeline/extract/riskAreaCsv.ts";
+import { mergeRiskAreas } from "../../../src/pipeline/extract/riskAreaMerge.ts";
+import { extractRiskAreas } from "../../../src/pipeline/extract/riskAreas.ts";
+import type { RiskAreaTextRow } from "../../../src/pipeline/validate/riskAreaSchema.ts";
+import { analyzeFile, getReference } from "../../support/pipeline.ts";
+
+const corpus = resolve(process.cwd(), "../shared/corpus");
+const hasCorpus = existsSync(corpus);
+if (!hasCorpus) console.log(`risk-area tests: ${corpus} is absent, corpus tests skipped`);
+
+async function context(): Promise<PlaceContext> {
+  const ref = await getReference();
+  const words = parsePlaceWords(readFileSync(resolve(process.cwd(), "data/reference/place-words.csv"), "utf8"), "data/reference/place-words.csv");
+  if (words.value === null || words.issues.length > 0) throw new Error(words.issues.map((i) => i.message).join("; "));
+  return { gazetteer: ref.gazetteer, categories: [], placeWords: words.value };
+}
+
+const textRow = (change: RiskAreaTextRow["change"], date: string, docId: string): RiskAreaTextRow => ({
+  doc_id: docId, district: "通州区", street: "通运街道", area: "月季园小区3号楼", level: null, regime: "封控区", date, change, span: [3, 11],
+});
+
+describe("mergeRiskAreas(textRows, csvRows, gazetteer): lifecycle", () => {
+  it("merges an area added on one date and lifted on another into one row with from and to", async () => {
+    const { gazetteer } = await getReference();
+    const rows = mergeRiskAreas([textRow("added", "2022-02-24", "020"), textRow("lifted", "2022-03-08", "021")], [], gazetteer);
+    expect(rows).toEqual([
+      {
+        id: "ra-通州区|通运街道|月季园小区3号楼|封控区",
+        district: "通州区", street: "通运街道", area: "月季园小区3号楼", level: null, regime: "封控区",
+        from: "2022-02-24", to: "2022-03-08",
+        sources: [
+          { doc_id: "020", span: [3, 11], change: "added", date: "2022-02-24" },
+          { doc_id: "021", span: [3, 11], change: "lifted", date: "2022-03-08" },
+        ],
+      },
+    ]);
+  });
+
+  it("keeps an area not lifted open (to = null)", async () => {
+    const { gazetteer } = await getReference();
+    expect(mergeRiskAreas([textRow("added", "2022-02-24", "020")], [], gazetteer).map((r) => [r.from, r.to])).toEqual([["2022-02-24", null]]);
+  });
+
+  it("keeps text and CSV sources of one area in one row, and never merges another level", async () => {
+    const { gazetteer } = await getReference();
+    const csv = [
+      RISK_AREA_CSV_HEADER.join(","),
+      "朝阳区,,潘家园街道办事处,松榆西里（社区）,高风险,2022-04-29,2022-05-10,4,page_publish_date,notice_text_parse,src,last",
+      "朝阳区,,潘家园街道,松榆西里(社区),中风险,2022-04-20,2022-04-28,2,page_publish_date,notice_text_parse,src,last",
+    ].join("\n");
+    const parsed = parseRiskAreaCsv(csv, "data/raw/risk-areas/t.csv", gazetteer);
+    expect(parsed.issues).toEqual([]);
+    const text: RiskAreaTextRow = {
+      doc_id: "034", district: "朝阳区", street: "潘家园街道", area: "松榆西里(社区)", level: "高风险", regime: null, date: "2022-04-29", change: "added", span: [10, 18],
+    };
+    const rows = mergeRiskAreas([text], parsed.rows, gazetteer);
+    expect(rows.map((r) => [r.street, r.area, r.level, r.from, r.to, r.sources])).toEqual([
+      ["潘家园街道", "松榆西里(社区)", "中风险", "2022-04-20", "2022-04-28", [{ path: "data/raw/risk-areas/t.csv", line: 3 }]],
+      ["潘家园街道", "松榆西里(社区)", "高风险", "2022-04-29", "2022-05-10", [
+        { doc_id: "034", span: [10, 18], change: "added", date: "2022-04-29" },
+        { path: "data/raw/risk-areas/t.csv", line: 2 },
+      ]],
+    ]);
+  });
+});
+
+describe.skipIf(!hasCorpus)("extractRiskAreas(doc, ctx) on the corpus", () => {
+  it("reads 022's liftings with the status each area leaves", async () => {
+    const ctx = await context();
+    const doc = await analyzeFile(`${corpus}/reports/022.txt`);
+    // The title (`关于旧宫镇美利新世界小区解除封控管控的通告`) lifts the whole estate first; the labels leave it out.
+    expect(extractRiskAreas(doc, ctx).rows.map((r) => [r.street, r.area, r.regime, r.change])).toEqual([
+      ["旧宫镇", "美利新世界小区", "封控区", "lifted"],
+      ["旧宫镇", "美利新世界小区6号楼", "封控区", "lifted"],
+      ["旧宫镇", "美利新世界小区1-5号楼、7-14号楼", "管控区", "lifted"],
+      ["旧宫镇", "美利新世界小区其他区域", "防范区", "lifted"],
+    ]);
+  });
+
+  it("reads the level an area is raised to, not the one it leaves (由中风险调整为高风险)", async () => {
+    const ctx = await context();
+    const doc = await analyzeFile(`${corpus}/reports/034.txt`);
+    const rows = extractRiskAreas(doc, ctx).rows.map((r) => [r.area, r.level, r.change]);
+    expect(rows).toContainEqual(["松榆西里", "高风险", "added"]);
+    expect(rows).toContainEqual(["兴礼村", "中风险", "added"]);
+    // spun copies garble names next to the gazetteer's (武胜东里 for 武圣东里): left out
+    expect(rows.map((r) => r[0])).not.toContain("武胜东里");
+  });
+
+  it("reaches its precision and recall floor against labels (match: area, district, level, change)", async () => {
+    const ctx = await context();
+    const files = readdirSync(`${corpus}/reports`).filter((f) => /^\d{3}\./.test(f)).sort();
+    let tp = 0, fp = 0, fn = 0;
+    const misses: string[] = [];
+    for (const f of files) {
+      const doc = await analyzeFile(`${corpus}/reports/${f}`);
+      type Label = { area: string; district: string | null; level: string; change: string | null };
+      const label = JSON.parse(readFileSync(`${corpus}/labels/${f.slice(0, 3)}.json`, "utf8")) as { risk_areas?: Label[] };
+      const rows = extractRiskAreas(doc, ctx).rows;
+      const used = new Set<number>();
+      for (const l of label.risk_areas ?? []) {
+        const k = rows.findIndex((r, i) => !used.has(i) && (r.area === l.area || `${r.street ?? ""}${r.area}` === l.area) && r.district === l.district && (r.level ?? r.regime) === l.level && r.change === l.change);
+        if (k >= 0) (used.add(k), tp++);
+        else (fn++, misses.push(`${f} missed ${l.area} ${l.district} ${l.level} ${l.change}`));
+      }
+      rows.forEach((r, i) => void (used.has(i) || (fp++, misses.push(`${f} extra ${r.area} ${r.district} ${r.level ?? r.regime} ${r.change}`))));
+    }
+    const precision = tp / (tp + fp);
+    const recall = tp / (tp + fn);
+    console.log(`risk areas: P=${precision.toFixed(3)} R=${recall.toFixed(3)} F1=${((2 * precision * recall) / (precision + recall)).toFixed(3)}\n${misses.join("\n")}`);
+    expect(precision).toBeGreaterThanOrEqual(0.88);
+    expect(recall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("gives every row its document id and a span whose text is the area (property over the corpus)", async () => {
+    const ctx = await context();
+    const files = readdirSync(`${corpus}/reports`).filter((f) => /^\d{3}\./.test(f)).sort();
+    for (const f of files) {
+      const doc = await analyzeFile(`${corpus}/reports/${f}`);
+      for (const r of extractRiskAreas(doc, ctx).rows) {
+        expect(r.doc_id).toBe(doc.id);
+        expect(doc.text.slice(...r.span)).toBe(r.area);
+        expect(r.level === null).not.toBe(r.regime === null);
+      }
+    }
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Test fixtures for the directive and people extractors: the repository's reference CSVs parsed into a
+ * SpeechContext, and a ParsedDoc made from a text in memory (identity offsets).
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { identityMap } from "../../../src/pipeline/clean/offsets.ts";
+import { parseMeasureCategories } from "../../../src/pipeline/extract/measureCategories.ts";
+import { parseSpeechCues, type SpeechContext } from "../../../src/pipeline/extract/speechCues.ts";
+import { findParagraphs, findSentences } from "../../../src/pipeline/parse/sentences.ts";
+import type { ParsedDoc } from "../../../src/pipeline/records.ts";
+import { getReference } from "../../support/pipeline.ts";
+
+/** The SpeechContext of data/reference/, with `categoriesCsv` instead of measure-categories.csv when given. */
+export async function getSpeechContext(categoriesCsv?: string): Promise<SpeechContext> {
+  const dir = resolve(process.cwd(), "data/reference");
+  const cues = parseSpeechCues(readFileSync(`${dir}/speech-cues.csv`, "utf8"), "data/reference/speech-cues.csv");
+  const categories = parseMeasureCategories(categoriesCsv ?? readFileSync(`${dir}/measure-categories.csv`, "utf8"), "data/reference/measure-categories.csv");
+  if (cues.value === null || categories.value === null || cues.issues.length + categories.issues.length > 0) {
+    throw new Error(`reference CSVs have issues: ${[...cues.issues, ...categories.issues].map((i) => i.message).join("; ")}`);
+  }
+  return { gazetteer: (await getReference()).gazetteer, categories: categories.value, cues: cues.value };
+}
+
+/** A ParsedDoc whose clean text is `text` (one paragraph per line), with the given districts and dates. */
+export function makeDoc(text: string, extra: Partial<ParsedDoc> = {}): ParsedDoc {
+  const paragraphs = findParagraphs(text);
+  return {
+    id: "t1",
+    path: "data/raw/reports/t1.txt",
+    sha256: "0".repeat(64),
+    title: null,
+    pre_title: null,
+    subtitle: null,
+    source: null,
+    published_date: "2022-04-13",
+    event_date: null,
+    reporters: [],
+    editor: null,
+    districts: [],
+    url: null,
+    encoding: "utf-8",
+    format: "text",
+    script: "simplified",
+    supplied: [],
+    provenance: {},
+    original: text,
+    text,
+    toSource: identityMap(text.length),
+    body: [0, text.length],
+    paragraphs,
+    sentences: findSentences(text, paragraphs),
+    garbled: [],
+    pinyinRemoved: 0,
+    ...extra,
+  };
+}
