@@ -63,6 +63,8 @@ export function extractDocument(doc: ParsedDoc, ctx: ExtractionContext): Documen
 
 /** The datasets of a run, each sorted by its stable key. */
 export interface ExtractionResult {
+  /** Beijing's districts in administrative-code order, from the gazetteer: what the site addresses */
+  districts: Array<{ code: string; name: string; short_name: string; slug: string }>;
   directives: DirectiveRow[];
   measures: MeasureRow[];
   personMentions: PersonMention[];
@@ -124,6 +126,7 @@ export function extractDatasets(
   const people = mergePeople(all.personMentions);
   const conflicts = findCaseConflicts(all.cases, caseCsv, locate);
   return {
+    districts: ctx.gazetteer.districts.map((d) => ({ code: d.code, name: d.name, short_name: d.name.replace(/区$/, ""), slug: d.slug })),
     directives: all.directives,
     measures: measures.rows,
     personMentions: all.personMentions,

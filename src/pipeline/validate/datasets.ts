@@ -7,6 +7,7 @@ import type { ExtractionResult } from "../extract/datasets.ts";
 import type { Issue } from "../issues.ts";
 import { caseCsvSchema, caseSchema } from "./caseSchema.ts";
 import { directiveSchema } from "./directiveSchema.ts";
+import { districtSchema } from "./districtSchema.ts";
 import { measureSchema } from "./measureSchema.ts";
 import { personMentionSchema, personSchema } from "./personSchema.ts";
 import { placeSchema } from "./placeSchema.ts";
@@ -26,6 +27,14 @@ export interface DatasetSpec {
 
 /** Every extracted dataset, in the order they are listed in datapackage.json. */
 export const DATASETS = [
+  {
+    name: "districts",
+    title: "区 Districts",
+    description: "Beijing's 16 districts in administrative-code order: code, name, short name and the pinyin slug of their pages. From the gazetteer (data/reference/gazetteer.csv).",
+    schema: districtSchema,
+    primaryKey: "code",
+    rows: (e) => e.districts,
+  },
   {
     name: "directives",
     title: "指示 Directives",
