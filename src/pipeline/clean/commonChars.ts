@@ -2,7 +2,8 @@
  * Common characters: the yardstick for telling readable Chinese from mojibake.
  * A character is common when it is in GB2312 level 1 (GBK lead byte 0xB0–0xD7, trail 0xA1–0xFE: the
  * 3,755 most used Simplified characters), in Big5 level 1 (0xA440–0xC67E: the 5,401 most used
- * Traditional characters), or is common punctuation.
+ * Traditional characters), or is common punctuation. What counts as a Han character at all is
+ * `isHan`, the one definition the decode and clean stages use.
  */
 import { isCommonHan } from "../decode/charTables.ts";
 
