@@ -4,6 +4,7 @@
  */
 import type { Issue } from "./issues.ts";
 import { compareIssues } from "./issues.ts";
+import { positionOf } from "./clean/offsets.ts";
 import type { ParsedDoc, SourceFile } from "./records.ts";
 import type { ChromeRules } from "./clean/chromeRules.ts";
 import type { Gazetteer } from "./parse/gazetteer.ts";
@@ -122,7 +123,14 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
     { cases: input.caseCsv, riskAreas: input.riskAreaCsv },
     reference,
   );
-  const { datasets, issues: schemaIssues } = validateDatasets(extracted);
+  const docOf = new Map(documents.map((d) => [d.row.id, d.doc]));
+  const { datasets, issues: schemaIssues } = validateDatasets(extracted, (row) => {
+    if (typeof row.source_path === "string") return { path: row.source_path, line: typeof row.source_line === "number" ? row.source_line : null, column: null };
+    const doc = typeof row.doc_id === "string" ? docOf.get(row.doc_id) : undefined;
+    if (!doc) return null;
+    const span = Array.isArray(row.span) && typeof row.span[0] === "number" ? row.span[0] : 0;
+    return { path: doc.path, ...positionOf(doc.original, doc.toSource[Math.min(span, doc.text.length)] ?? 0) };
+  });
   for (const file of extracted.csvFiles) {
     entries.set(file.path, { status: file.usable ? "published" : "rejected", id: null, issues: [...file.issues] });
   }
@@ -143,7 +151,11 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
   const counts: Record<string, number> = {};
   for (const issue of allIssues) counts[issue.code] = (counts[issue.code] ?? 0) + 1;
   const issueCounts = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const kindOf = (path: string) => (path.endsWith(SIDECAR_SUFFIX) ? "sidecar" : path.toLowerCase().endsWith(".csv") && !input.reports.some((r) => r.path === path) ? "table" : "report");
+  const tables = new Set([...input.caseCsv, ...input.riskAreaCsv].map((f) => f.path));
+  const reportPaths = new Set(input.reports.map((r) => r.path));
+  // A file that could not be read counts as a table when it is a .csv file, else as a report.
+  const kindOf = (path: string) =>
+    path.endsWith(SIDECAR_SUFFIX) ? "sidecar" : tables.has(path) || (!reportPaths.has(path) && path.toLowerCase().endsWith(".csv")) ? "table" : "report";
   const reportCount = files.filter((f) => kindOf(f.path) === "report").length;
   return {
     documents,

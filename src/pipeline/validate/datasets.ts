@@ -72,6 +72,7 @@ export const DATASETS = [
     title: "地点 Places",
     description: "Named places (communities, villages, streets, towns, campuses, checkpoints, buildings) resolved to district and street, with the control status the text gives and the date.",
     schema: placeSchema,
+    primaryKey: "id",
     rows: (e) => e.places,
   },
   {
@@ -104,12 +105,16 @@ export type DatasetName = (typeof DATASETS)[number]["name"];
 /** The validated rows of every dataset, by name. */
 export type Datasets = Record<DatasetName, Array<Record<string, unknown>>>;
 
+/** Where a row came from, in an input file, for the issue that reports it. */
+export type RowLocator = (row: Record<string, unknown>) => { path: string; line: number | null; column: number | null } | null;
+
 /**
  * Check every extracted row against its dataset's schema. A row that fails is the bug of an
- * extractor: it is left out with a `schema-invalid` issue naming the dataset, the row and the field,
- * so that no dataset ever holds a row its dictionary does not describe.
+ * extractor: it is left out with a `schema-invalid` issue at the place of the input it was read
+ * from (`locate`: the report and line of its span, or the CSV file and line), naming the dataset,
+ * the field and what was found, so that no dataset ever holds a row its dictionary does not describe.
  */
-export function validateDatasets(extraction: ExtractionResult): { datasets: Datasets; issues: Issue[] } {
+export function validateDatasets(extraction: ExtractionResult, locate: RowLocator): { datasets: Datasets; issues: Issue[] } {
   const issues: Issue[] = [];
   const datasets = {} as Datasets;
   for (const spec of DATASETS) {
@@ -121,15 +126,15 @@ export function validateDatasets(extraction: ExtractionResult): { datasets: Data
         return;
       }
       const first = parsed.error.issues[0];
-      const docPath = (row as { doc_id?: string }).doc_id ?? (row as { source_path?: string }).source_path;
+      const field = first?.path.join(".") || "the row";
+      const found = first ? first.path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined), row) : row;
+      const where = locate(row as Record<string, unknown>) ?? { path: `data/build/${spec.name}.json`, line: null, column: null };
       issues.push({
         code: "schema-invalid",
         severity: "error",
-        path: `data/build/${spec.name}.json`,
-        line: null,
-        column: null,
-        message: `${spec.name} row ${index + 1}${docPath ? ` (from ${docPath})` : ""} is not valid: expected ${first?.path.join(".") || "the row"} to be ${first?.message ?? "valid"}, found ${JSON.stringify(row).slice(0, 120)}`,
-        hint: "this is a bug of the extractor: please report it with the input",
+        ...where,
+        message: `${spec.name} row ${index + 1} is not valid: expected ${field} to be ${first?.message ?? "valid"}, found ${JSON.stringify(found)?.slice(0, 120) ?? "nothing"}`,
+        hint: "the row was left out; this is a bug of the extractor: please report it with the input",
       });
     });
     datasets[spec.name] = rows;

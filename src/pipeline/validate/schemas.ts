@@ -17,6 +17,14 @@ export const isoDate = z
 /** Document ids: lower-case ASCII, stable across machines (see documentId.ts). */
 export const documentId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "expected a lower-case ASCII id");
 
+/**
+ * A span of a document's clean text: [start, end) in UTF-16 code units of data/build/text/{doc_id}.txt,
+ * never empty. Every row extracted from a report carries one.
+ */
+export const cleanSpan = z
+  .tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])
+  .refine(([start, end]) => end > start, "expected an end after the start");
+
 const nonEmpty = z.string().min(1);
 
 /** A span of text that arrived garbled upstream. */
