@@ -1,13 +1,17 @@
 /**
  * Scoring of case extraction on the development set: the case labels of ../shared/corpus/labels and the bulletins of
- * ../shared/corpus/data/bulletins with their index.csv. Used by `npm run eval` (scripts/eval.ts) and by the case
- * extraction's corpus and property tests.
+ * ../shared/corpus/data/bulletins with their index.csv, scored with the one-to-one matcher of scripts/score.ts. Used
+ * by `npm run eval` (scripts/eval.ts) and by the case extraction's corpus and property tests, so both score alike.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import Papa from "papaparse";
-import type { ParsedDoc } from "../src/pipeline/records.ts";
+import { documentIdFor } from "../src/pipeline/documentId.ts";
 import type { CaseRow } from "../src/pipeline/extract/cases.ts";
+import { addDays } from "../src/pipeline/parse/date.ts";
+import type { ParsedDoc } from "../src/pipeline/records.ts";
+import { analyzeReport, type Reference } from "../src/pipeline/run.ts";
+import { matchOneToOne, type Score } from "./score.ts";
 
 export const CORPUS = resolve(process.cwd(), "../shared/corpus");
 export const hasCorpus = existsSync(resolve(CORPUS, "labels"));
@@ -35,12 +39,6 @@ export interface DevDoc {
   /** measures compared for this document */
   measures: Array<"new" | "cumulative">;
 }
-
-const addDay = (iso: string): string => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-};
 
 /** Every document of the development set with its expected counts. */
 export function listDevDocs(corpus: string = CORPUS): DevDoc[] {
@@ -72,7 +70,7 @@ export function listDevDocs(corpus: string = CORPUS): DevDoc[] {
       doc = {
         file: resolve(dir, file),
         path: `data/raw/reports/${file}`,
-        published: generated ? addDay(file.slice(0, 10)) : (r.published_at ?? "").slice(0, 10) || null,
+        published: generated ? addDays(file.slice(0, 10), 1) : (r.published_at ?? "").slice(0, 10) || null,
         expected: [],
         measures: generated ? ["new"] : ["cumulative"],
       };
@@ -110,27 +108,80 @@ export function listDevDocs(corpus: string = CORPUS): DevDoc[] {
   return docs;
 }
 
-export const keyOf = (e: { date: string | null; district: string; field: string; value: number; scope: string }): string =>
-  JSON.stringify([e.date, e.district, e.field, e.value, e.scope]);
+/** One value extracted, keyed the way `Expected` is. */
+export interface Predicted {
+  date: string | null;
+  district: string;
+  field: "confirmed" | "asymptomatic" | "infections";
+  value: number;
+  scope: Expected["scope"] | "local" | "imported" | "all";
+  /** the row it comes from */
+  row: CaseRow;
+}
 
-/** The values of extracted rows, keyed the way `expected` is, for the measures scored. */
-export function predictedKeys(rows: CaseRow[], doc: DevDoc): Set<string> {
+/**
+ * Every value of the extracted rows, with the scope it is compared under: against report labels (which do not split
+ * local from unsplit counts) a local or unsplit row is `any`; against bulletins' local/imported values an unsplit row
+ * is `local`; against the 2020 totals (all cases) each row keeps its scope.
+ */
+export function predictedValues(rows: readonly CaseRow[], doc: DevDoc): Predicted[] {
   const scored = new Set(doc.expected.map((e) => e.scope));
-  const out = new Set<string>();
+  const out: Predicted[] = [];
   for (const row of rows) {
-    if (!doc.measures.includes(row.measure)) continue;
-    // The 2020 totals are of all cases: local and imported sub-totals are not scored against them.
-    const scope = scored.has("any") ? (row.scope === "imported" ? null : "any") : scored.has("all") ? (row.scope === "all" ? "all" : null) : row.scope === "all" ? "local" : row.scope;
-    if (scope === null) continue;
+    const scope = scored.has("any") ? (row.scope === "imported" ? "imported" : "any") : scored.has("all") ? row.scope : row.scope === "all" ? "local" : row.scope;
     for (const field of ["confirmed", "asymptomatic", "infections"] as const) {
-      const v = row[field];
-      if (v !== null) out.add(keyOf({ date: row.date, district: row.district ?? row.district_raw ?? "", field, value: v, scope }));
+      const value = row[field];
+      if (value !== null) out.push({ date: row.date, district: row.district ?? row.district_raw ?? "", field, value, scope, row });
     }
   }
   return out;
 }
 
-/** The doc as the pipeline would see it with a sidecar giving the publication date. */
-export function withPublished(doc: ParsedDoc, published: string | null): ParsedDoc {
-  return published !== null && doc.published_date === null ? { ...doc, published_date: published } : doc;
+/**
+ * Whether the labels of `doc` score a value: its measure and its scope are among those the labels give. Report
+ * labels list new local counts only (LABELS.md: `新增本土确诊病例12例`), so an imported count there is no mistake
+ * but nothing a label can confirm; the 2020 bulletins are scored on cumulative totals of all cases only.
+ */
+export function isScored(p: Predicted, doc: DevDoc): boolean {
+  return doc.measures.includes(p.row.measure) && doc.expected.some((e) => e.scope === p.scope);
+}
+
+/** The case matching rule: same date (an undated label matches an undated value only), district, field, value and scope. */
+export function isCaseMatch(e: Expected, p: Predicted): boolean {
+  return e.date === p.date && e.district === p.district && e.field === p.field && e.value === p.value && e.scope === p.scope;
+}
+
+/** How a value prints in a list of misses: `2022-09-13 朝阳区 confirmed=14 (any)`. */
+export function describeValue(v: Expected | Predicted): string {
+  return `${v.date ?? "undated"} ${v.district} ${v.field}=${v.value} (${v.scope})`;
+}
+
+/**
+ * Score the extracted case rows of one document against its expected values, one to one (scripts/score.ts): every
+ * scored value (isScored) counts in precision. Adds to `score` and returns the expected values not found, the scored
+ * values that matched none, and the values no label can score (listed by the caller, never silently dropped).
+ */
+export function scoreCases(rows: readonly CaseRow[], doc: DevDoc, score: Score): { misses: Expected[]; extras: Predicted[]; unscored: Predicted[] } {
+  const all = predictedValues(rows, doc);
+  const predicted = all.filter((p) => isScored(p, doc));
+  const pairs = matchOneToOne(doc.expected, predicted, isCaseMatch, score);
+  const foundE = new Set(pairs.map(([e]) => e));
+  const usedP = new Set(pairs.map(([, p]) => p));
+  return {
+    misses: doc.expected.filter((e) => !foundE.has(e)),
+    extras: predicted.filter((p) => !usedP.has(p)),
+    unscored: all.filter((p) => !isScored(p, doc)),
+  };
+}
+
+/**
+ * The ParsedDoc of a development document as the pipeline would see it: a bulletin gets the publication date an
+ * editor would supply in a sidecar (`published_date: …`). Throws when the file does not decode: the corpus is broken.
+ */
+export function analyzeDevDoc(dev: DevDoc, reference: Reference): ParsedDoc {
+  const bytes = new Uint8Array(readFileSync(dev.file));
+  const sidecar = dev.published === null ? undefined : { path: dev.path.replace(/\.[^.]+$/, ".meta.yaml"), text: `published_date: ${dev.published}\n` };
+  const result = analyzeReport({ path: dev.path, bytes, sidecar }, documentIdFor(dev.path), reference, { today: "2026-11-26" });
+  if (result.doc === null) throw new Error(`${dev.file} does not decode or clean`);
+  return result.doc;
 }

@@ -3,28 +3,30 @@
  * text's district counts against the total it states. Every row is kept; the disagreements become issues.
  */
 import type { Issue } from "../issues.ts";
-import type { CaseCsvRow } from "./caseCsv.ts";
+import type { CaseCsvRecord } from "../validate/caseSchema.ts";
 import type { CaseField, CaseRow } from "./cases.ts";
 import { CASE_FIELDS, CITY } from "./cases.ts";
 
-/** Where a text row's span is in its file: what the caller knows from the ParsedDoc (path, positionOf). */
-export type LocateTextRow = (row: CaseRow) => { path: string; line: number | null; column: number | null };
-
-const defaultLocate: LocateTextRow = (row) => ({ path: `documents/${row.doc_id}`, line: null, column: null });
 
 /**
  * Issues for every disagreement, sorted by the text rows' ids then field:
  * - `cases-conflict` (warning): a text row and a CSV row with the same date, district, window, scope and measure
- *   (scope `all` in the text matches a CSV `local` row only when the CSV has no `all` row) give different values of
- *   a field both state. The message names both sources (`doc_id` and span, CSV `path:line`) and both values.
+ *   give different values of a field both state. Windows agree when they are equal or both null (a cumulative
+ *   count and a CSV row not based on the bulletin day state none); scope `all` in the text matches a CSV `local`
+ *   row only when the CSV has no `all` row. The message names both sources (`doc_id` and span, CSV `path:line`) and both values.
  * - `cases-sum-mismatch` (warning): within one document, the district rows of a date, window, scope and measure add
  *   up to more than the city total, or, when the text lists every district it counts, to a different one.
- * Rows without a date or district are not compared. `locate` gives the file position of a text row (default: the
- * document id, no line). Never throws.
+ * Rows without a date are not compared, nor, against the CSV, text rows without a district (a zone such as
+ * 经开区). `locate` gives the file position of a text row: its document's path and the line and column of its span
+ * (positionOf). Never throws.
  */
-export function findCaseConflicts(textRows: CaseRow[], csvRows: CaseCsvRow[], locate: LocateTextRow = defaultLocate): Issue[] {
+export function findCaseConflicts(
+  textRows: readonly CaseRow[],
+  csvRows: readonly CaseCsvRecord[],
+  locate: (row: CaseRow) => { path: string; line: number | null; column: number | null },
+): Issue[] {
   const issues: Issue[] = [];
-  const csvIndex = new Map<string, CaseCsvRow[]>();
+  const csvIndex = new Map<string, CaseCsvRecord[]>();
   const keyOf = (r: { date: string | null; district: string | null; window: string | null; scope: string; measure: string }): string =>
     JSON.stringify([r.date, r.district, r.window, r.scope, r.measure]);
   for (const r of csvRows) {
@@ -37,7 +39,7 @@ export function findCaseConflicts(textRows: CaseRow[], csvRows: CaseCsvRow[], lo
   };
 
   for (const row of textRows) {
-    if (row.date === null || row.district === null || row.window === null) continue;
+    if (row.date === null || row.district === null) continue;
     let matches = csvIndex.get(keyOf(row)) ?? [];
     if (matches.length === 0 && row.scope === "all") matches = csvIndex.get(keyOf({ ...row, scope: "local" })) ?? [];
     for (const csv of matches) {
@@ -59,7 +61,7 @@ export function findCaseConflicts(textRows: CaseRow[], csvRows: CaseCsvRow[], lo
   // District counts against the stated total, per document and statement.
   const groups = new Map<string, CaseRow[]>();
   for (const row of textRows) {
-    if (row.date === null && row.window === null) continue;
+    if (row.date === null) continue;
     const key = JSON.stringify([row.doc_id, row.date, row.window, row.scope, row.measure]);
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }

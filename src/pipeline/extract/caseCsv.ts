@@ -2,33 +2,26 @@
  * Case counts published as CSV (data/raw/cases/): the per-district daily file, the city-wide file and the 2020
  * intraday district lists, told apart by their header. Every row is validated and keeps its file and line.
  */
-import Papa from "papaparse";
 import type { Issue } from "../issues.ts";
 import { quoteFound } from "../issues.ts";
+import { parseCsvRows } from "../parse/csvRows.ts";
+import { isIsoDate } from "../parse/date.ts";
 import type { Gazetteer } from "../parse/gazetteer.ts";
 import type { CaseCsvRecord } from "../validate/caseSchema.ts";
 import { CITY } from "./cases.ts";
 
-export type CaseCsvRow = CaseCsvRecord;
-
 /** Header of cases-beijing-districts.csv. */
 export const DISTRICTS_HEADER = ["date", "district", "district_raw", "new_confirmed", "new_asymptomatic", "cumulative_confirmed", "cumulative_cured", "cumulative_dead", "method", "coverage", "date_basis", "source", "source_url"] as const;
 /** Header of cases-beijing-citywide.csv. */
-export const CITYWIDE_HEADER = ["date", "local_confirmed_new", "local_asymptomatic_new", "imported_confirmed_new", "imported_asymptomatic_new", "local_positive_new", "confirmed_new", "asymptomatic_new", "cured_new", "district_sum_confirmed", "district_sum_asymptomatic", "cumulative_confirmed", "cumulative_cured", "cumulative_dead", "method", "date_basis", "note", "source", "source_url"] as const;
+const CITYWIDE_HEADER = ["date", "local_confirmed_new", "local_asymptomatic_new", "imported_confirmed_new", "imported_asymptomatic_new", "local_positive_new", "confirmed_new", "asymptomatic_new", "cured_new", "district_sum_confirmed", "district_sum_asymptomatic", "cumulative_confirmed", "cumulative_cured", "cumulative_dead", "method", "date_basis", "note", "source", "source_url"] as const;
 /** Header of cases-beijing-districts-intraday-2020.csv. */
 export const INTRADAY_HEADER = ["as_of", "district", "district_raw", "cumulative_confirmed", "source", "source_url"] as const;
 
 /** Counts before this day are out of range: the first cases were reported in December 2019. */
-export const FIRST_CASE_DATE = "2019-12-01";
+const FIRST_CASE_DATE = "2019-12-01";
 
 const LAYOUTS = { districts: DISTRICTS_HEADER, citywide: CITYWIDE_HEADER, intraday: INTRADAY_HEADER } as const;
 type Layout = keyof typeof LAYOUTS;
-
-function isCalendarDay(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 /**
  * Parse one case CSV file (`path` is its repo-relative path, used in rows and issues). The layout is detected from
@@ -40,15 +33,14 @@ function isCalendarDay(s: string): boolean {
  * where a negative difference is a documented revision (核减): kept, with a warning. Empty count cells are null
  * (not reported), never 0. A city-wide line gives one row per scope it fills (local, imported, all). Never throws.
  */
-export function parseCaseCsv(csvText: string, path: string, gazetteer: Gazetteer): { rows: CaseCsvRow[]; issues: Issue[] } {
-  const issues: Issue[] = [];
-  const rows: CaseCsvRow[] = [];
+export function parseCaseCsv(csvText: string, path: string, gazetteer: Gazetteer): { rows: CaseCsvRecord[]; issues: Issue[] } {
+  const rows: CaseCsvRecord[] = [];
+  // One papaparse pass; records keep the line they start on, and a malformed quote is an issue at its line.
+  const parsed = parseCsvRows(csvText, path);
+  const issues: Issue[] = parsed.issues.map((i) => ({ ...i, code: "cases-csv-row-invalid" }));
   const issue = (code: Issue["code"], line: number, message: string, severity: Issue["severity"] = "error", hint?: string): void =>
     void issues.push({ code, severity, path, line, column: null, message, hint });
-  // Fields never hold line breaks in these files: parse line by line so that line numbers are exact.
-  const lines = csvText.replace(/^\uFEFF/, "").split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
-  const fieldsOf = (text: string): string[] => Papa.parse<string[]>(text, { header: false, delimiter: "," }).data[0] ?? [];
-  const header = fieldsOf(lines[0] ?? "");
+  const header = parsed.rows[0]?.line === 1 ? parsed.rows[0].fields : [];
   const layout = (Object.keys(LAYOUTS) as Layout[]).find((k) => LAYOUTS[k].join(",") === header.join(","));
   if (layout === undefined) {
     issue("cases-csv-header-invalid", 1, `case CSV header is none of the known layouts: expected "${DISTRICTS_HEADER.join(",")}", "${CITYWIDE_HEADER.join(",")}" or "${INTRADAY_HEADER.join(",")}", found ${quoteFound(header.join(","), 80)}`);
@@ -58,10 +50,8 @@ export function parseCaseCsv(csvText: string, path: string, gazetteer: Gazetteer
   const districts = new Set(gazetteer.districts.map((d) => d.name));
   const seen = new Map<string, number>();
 
-  lines.forEach((text, index) => {
-    const line = index + 1;
-    if (index === 0 || text.trim() === "") return;
-    const fields = fieldsOf(text);
+  parsed.rows.slice(1).forEach(({ line, fields }) => {
+    const text = fields.join(",");
     if (fields.length !== columns.length) {
       issue("cases-csv-row-invalid", line, `case CSV row has the wrong number of columns: expected ${columns.length}, found ${fields.length} in ${quoteFound(text, 60)}`);
       return;
@@ -93,7 +83,7 @@ export function parseCaseCsv(csvText: string, path: string, gazetteer: Gazetteer
     const asOf = layout === "intraday" ? get("as_of") : "";
     const asOfMatch = /^(\d{4}-\d{2}-\d{2})T(\d{2}):00$/.exec(asOf);
     const date = layout === "intraday" ? (asOfMatch?.[1] ?? asOf) : get("date");
-    if (!isCalendarDay(date) || (layout === "intraday" && (!asOfMatch || Number(asOfMatch[2]) > 24))) {
+    if (!isIsoDate(date) || (layout === "intraday" && (!asOfMatch || Number(asOfMatch[2]) > 24))) {
       issue("cases-csv-date-invalid", line, `case date is not a date: expected ${layout === "intraday" ? "YYYY-MM-DDTHH:00" : "YYYY-MM-DD"}, found ${quoteFound(layout === "intraday" ? asOf : date)}`);
       return;
     }
@@ -126,7 +116,7 @@ export function parseCaseCsv(csvText: string, path: string, gazetteer: Gazetteer
     };
     // bulletin_day = the 0–24 h period of date; other bases (report_cutoff, collection_day) are no window.
     const dayWindow = base.date_basis === "bulletin_day" ? "0-24" : null;
-    const out: CaseCsvRow[] = [];
+    const out: CaseCsvRecord[] = [];
     if (layout === "districts") {
       const confirmed = num("new_confirmed");
       const asymptomatic = num("new_asymptomatic");

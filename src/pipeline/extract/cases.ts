@@ -12,11 +12,13 @@ import type { Issue } from "../issues.ts";
 import { quoteFound } from "../issues.ts";
 import { positionOf } from "../clean/offsets.ts";
 import type { ParsedDoc } from "../records.ts";
-import { findDistricts } from "../parse/districts.ts";
 import type { DistrictMention } from "../parse/districts.ts";
+import { addDays, formatIsoDate, RELATIVE_DAY_WORDS, resolveMonthDay } from "../parse/date.ts";
 import { getGazetteerIndex } from "../parse/gazetteer.ts";
 import type { Gazetteer } from "../parse/gazetteer.ts";
 import type { ExtractContext } from "./context.ts";
+import type { CaseKind, CaseWords } from "./caseWords.ts";
+import type { PlaceWords } from "./placeWords.ts";
 import { CHINESE_NUMERAL_CHARS, parseCount } from "./chineseNumerals.ts";
 
 /** 本土 (local), 境外输入 (imported), or all where the text does not split. */
@@ -58,63 +60,14 @@ export interface CaseRow {
   infections: number | null;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Vocabulary of the bulletin genre. These are grammar words of the form (not names of places or people).
+/** What case extraction reads besides the document: the bulletin words, and the place words naming zones. */
+export interface CaseContext extends ExtractContext {
+  caseWords: CaseWords;
+  /** `name-no-district` kinds (经开区) are subjects of a district list that are no district */
+  placeWords: Pick<PlaceWords, "kinds">;
+}
 
-/** Kinds of count a word announces; `other` words (疑似病例, 治愈出院, 人员) make a count no case count. */
-type Kind = "confirmed" | "asymptomatic" | "infections" | "cases" | "other";
-
-const KIND_WORDS: ReadonlyArray<[string, Kind]> = [
-  ["无症状感染者", "asymptomatic"],
-  ["无症状传染者", "asymptomatic"], // spun copies: 传染者 for 感染者 (reports/028.txt)
-  ["阳性感染者", "infections"],
-  ["疑似病例", "other"],
-  ["确诊病例", "confirmed"],
-  ["感染者", "infections"],
-  ["传染者", "infections"],
-  ["无症状", "asymptomatic"],
-  ["确诊", "confirmed"],
-  ["病例", "cases"], // 2020: 新增25例新型冠状病毒感染的肺炎病例 = confirmed
-  ["阳性", "infections"],
-  ["疑似", "other"],
-  ["治愈出院", "other"],
-  ["出院", "other"],
-  ["死亡", "other"],
-  ["病亡", "other"],
-  ["危重型", "other"],
-  ["重型", "other"],
-  ["普通型", "other"],
-  ["一般型", "other"],
-  ["轻型", "other"],
-  ["重症", "other"],
-  ["人员", "other"], // 隔离观察人员381例, 外地来京人员7例
-  ["密切接触者", "other"],
-  ["密接", "other"],
-  ["核减", "other"],
-];
-/** The city as a subject. */
-const CITY_WORDS = ["北京市", "北京", "本市", "全市"];
-/**
- * What may follow the city's name when it is the subject of counts (北京新增, 北京11月30日, 北京市卫健委通报, 本市无新增),
- * so that 北京 inside another name (北京化工大学) is none.
- */
-const CITY_FOLLOWERS = `新增|累计|本土|本地|无|没|未|单日|昨|今|当日|当天|占|共|连续|已|报告|卫|疾控|市|的|确诊|境外|\\d|[一二三四五六七八九十]+月|[\\s,，、:：;；。]|$`;
-
-/** Subjects whose counts are not Beijing's: national totals. */
-const NATIONAL_WORDS = ["全国", "31个省", "国家卫生健康委", "国家卫健委"];
-/** The issuing district itself, in a district's own notice. */
-const OWN_DISTRICT_WORDS = ["我区", "本区"];
-/** Short spellings of the zone 北京经济技术开发区 (a gazetteer zone, no district) that bulletins list with districts. */
-const ZONE_ABBREVIATIONS = ["经济技术开发区", "经开区"];
-const SCOPE_WORDS: ReadonlyArray<[string, CaseScope]> = [
-  ["境外输入", "imported"],
-  ["本土", "local"],
-  ["本地", "local"],
-];
-const ZERO_WORDS = ["无新增", "没有新增", "未新增", "零新增", "为零"];
-/** A count right after one of these is part of a split of the count before it: 其中, (含7例…) */
-const AT_WORDS = ["全部在", "均在", "均位于", "位于", "都在"];
-const SPREAD_WORDS = ["分布为", "分布在", "分布"];
+type Kind = CaseKind;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tokens.
@@ -128,7 +81,8 @@ interface Day {
 type Token = { start: number; end: number } & (
   | { t: "window"; day: Day; window: string }
   | { t: "cutoff"; day: Day | null; window: string }
-  | { t: "day"; day: Day | "yesterday" | "today" | "same" }
+  /** a day: as written, days from the publication date (昨天: -1), or the day stated before (当日) */
+  | { t: "day"; day: Day | { offset: number } | "same" }
   | { t: "city" }
   /** short: a short name (昌平, 向阳) rather than a full one (昌平区, 向阳区) */
   | { t: "district"; name: string; short: boolean }
@@ -156,46 +110,59 @@ type Token = { start: number; end: number } & (
 );
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alt = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escape).join("|");
+const alt = (words: readonly string[]): string => [...words].sort((x, y) => y.length - x.length).map(escape).join("|");
 
 const NUM = `\\d[\\d,]*|[${CHINESE_NUMERAL_CHARS}]+`;
 const DATE = `(?:(\\d{4})年)?(?:(\\d{1,2})月)?(\\d{1,2})日`;
 
-/** One sticky pattern for every token but district names, which come from the gazetteer. */
-const TOKEN_PATTERN = new RegExp(
-  [
+/** The zone words (经开区) of place-words.csv: `name-no-district` kinds. */
+const zoneWords = (ctx: CaseContext): string[] => ctx.placeWords.kinds.filter((k) => k.noDistrict).map((k) => k.suffix);
+
+/**
+ * The source of the one pattern for every token but district names (which come from the gazetteer), built from the
+ * case words. The grammar stays here: dates, windows, numerals, brackets and punctuation.
+ */
+function tokenPatternSource(ctx: CaseContext): string {
+  const w = ctx.caseWords.words;
+  // What may follow the city's name when it is its subject (北京新增, 北京11月30日, 本市无新增), so that 北京 inside
+  // another name (北京化工大学) is none: the city-follower words, a digit, a month, punctuation or the end.
+  const cityFollowers = `${alt(w["city-follower"])}|\\d|[一二三四五六七八九十]+月|[\\s,，、:：;；。]|$`;
+  const relative = [...RELATIVE_DAY_WORDS.map(([word]) => word), ...w["same-day"]];
+  return [
     // 9月13日0时至24时, 2月2日12时至24时, 6月30日0-24时, 1月24日17时至20时
     `(?<window>${DATE}\\s*(\\d{1,2})(?:时|点)?\\s*(?:至|-|—|到)\\s*(?:(?:\\d{1,2}月)?\\d{1,2}日)?\\s*(\\d{1,2})(?:时|点))`,
     // 截至2月4日24时, 截至24日20时, 截至5月6日16:00, 截至目前
     `(?<cutoff>截至\\s*(?:${DATE})?\\s*(?:(\\d{1,2})(?:时|点|:00))?)`,
     `(?<day>${DATE})`,
-    `(?<rel>昨日|昨天|今日|今天|当日|当天|同日)`,
-    `(?<streak>连续)`,
-    `(?<zero>${alt(ZERO_WORDS)})`,
-    `(?<national>${alt(NATIONAL_WORDS)})`,
-    `(?<own>${alt(OWN_DISTRICT_WORDS)})`,
-    `(?<zone>${alt(ZONE_ABBREVIATIONS)})`,
-    `(?<city>(?:${alt(CITY_WORDS)})(?=${CITY_FOLLOWERS}))`,
-    `(?<scope>${alt(SCOPE_WORDS.map(([w]) => w))})`,
-    `(?<cumulative>累计)`,
-    `(?<current>现有)`,
-    `(?<new>新增|新发现)`,
-    `(?<kind>${alt(KIND_WORDS.map(([w]) => w))})`,
+    `(?<rel>${alt(relative)})`,
+    `(?<streak>${alt(w.streak)})`,
+    `(?<zero>${alt(w.zero)})`,
+    `(?<national>${alt(w.national)})`,
+    `(?<own>${alt(w["own-district"])})`,
+    `(?<zone>${alt(zoneWords(ctx))})`,
+    `(?<city>(?:${alt(w.city)})(?=${cityFollowers}))`,
+    `(?<scope>${alt(ctx.caseWords.scopes.map((x) => x.word))})`,
+    `(?<cumulative>${alt(w.cumulative)})`,
+    `(?<current>${alt(w.current)})`,
+    `(?<new>${alt(w.new)})`,
+    `(?<kind>${alt(ctx.caseWords.kinds.map((x) => x.word))})`,
     `(?<count>(?:${NUM})?\\s*例)`,
-    `(?<transition>由|转为|转确诊)`,
-    `(?<approx>以下|以上|左右|余例)`,
-    `(?<each>各)`,
-    `(?<at>${alt(AT_WORDS)})`,
-    `(?<spread>${alt(SPREAD_WORDS)})`,
+    `(?<transition>${alt(w.transition)})`,
+    `(?<approx>${alt(w.approx)})`,
+    `(?<each>${alt(w.each)})`,
+    `(?<at>${alt(w.at)})`,
+    `(?<spread>${alt(w.spread)})`,
     `(?<of>的)`,
     `(?<open>[（(])`,
     `(?<close>[）)])`,
     `(?<strong>[。！!？?])`,
     `(?<weak>[，,:：；;]|(?<=[\u4e00-\u9fff])[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff]))`,
     `(?<and>[、和及与])`,
-  ].join("|"),
-  "y",
-);
+  ]
+    // An empty word list would match everywhere: such a group matches nothing instead.
+    .map((g) => g.replace(/\(\)/g, "(?!)").replace(/>\)/g, ">(?!))"))
+    .join("|");
+}
 
 const toInt = (s: string | undefined): number | null => (s === undefined || s === "" ? null : Number(s));
 
@@ -209,7 +176,7 @@ function isDistrictName(m: DistrictMention, gazetteer: Gazetteer): boolean {
 }
 
 /** Tokens of `text.slice(start, end)`, offsets in `text`. */
-function tokenize(text: string, start: number, end: number, districts: Map<number, DistrictMention>, gazetteer: Gazetteer): Token[] {
+function tokenize(text: string, start: number, end: number, districts: Map<number, DistrictMention>, gazetteer: Gazetteer, pattern: RegExp, words: CaseWords): Token[] {
   const tokens: Token[] = [];
   let i = start;
   while (i < end) {
@@ -219,8 +186,8 @@ function tokenize(text: string, start: number, end: number, districts: Map<numbe
       i = mention.span[1];
       continue;
     }
-    TOKEN_PATTERN.lastIndex = i;
-    const m = TOKEN_PATTERN.exec(text);
+    pattern.lastIndex = i;
+    const m = pattern.exec(text);
     if (!m || m[0].length === 0 || m.index + m[0].length > end) {
       i += 1;
       continue;
@@ -238,19 +205,19 @@ function tokenize(text: string, start: number, end: number, districts: Map<numbe
     } else if (g.day !== undefined) {
       tokens.push({ t: "day", day: dayOf(sub(13, 3)), ...span });
     } else if (g.rel !== undefined) {
-      const rel = g.rel;
-      tokens.push({ t: "day", day: rel.startsWith("昨") ? "yesterday" : rel.startsWith("今") ? "today" : "same", ...span });
+      const offset = RELATIVE_DAY_WORDS.find(([word]) => word === g.rel)?.[1];
+      tokens.push({ t: "day", day: offset === undefined ? "same" : { offset }, ...span });
     } else if (g.streak !== undefined) tokens.push({ t: "streak", ...span });
     else if (g.zero !== undefined) tokens.push({ t: "zero", ...span });
     else if (g.national !== undefined) tokens.push({ t: "national", ...span });
     else if (g.own !== undefined) tokens.push({ t: "own", ...span });
     else if (g.zone !== undefined) tokens.push({ t: "zone", raw: g.zone, ...span });
     else if (g.city !== undefined) tokens.push({ t: "city", ...span });
-    else if (g.scope !== undefined) tokens.push({ t: "scope", scope: SCOPE_WORDS.find(([w]) => w === g.scope)?.[1] ?? "all", ...span });
+    else if (g.scope !== undefined) tokens.push({ t: "scope", scope: words.scopes.find((x) => x.word === g.scope)?.scope ?? "all", ...span });
     else if (g.cumulative !== undefined) tokens.push({ t: "cumulative", ...span });
     else if (g.current !== undefined) tokens.push({ t: "current", ...span });
     else if (g.new !== undefined) tokens.push({ t: "new", ...span });
-    else if (g.kind !== undefined) tokens.push({ t: "kind", kind: KIND_WORDS.find(([w]) => w === g.kind)?.[1] ?? "other", ...span });
+    else if (g.kind !== undefined) tokens.push({ t: "kind", kind: words.kinds.find((x) => x.word === g.kind)?.kind ?? "other", ...span });
     else if (g.count !== undefined) {
       const digits = g.count.replace(/\s*例$/, "");
       tokens.push({ t: "count", n: digits === "" ? null : parseCount(digits), ...span });
@@ -276,20 +243,6 @@ function tokenize(text: string, start: number, end: number, districts: Map<numbe
 /** Longest gap between the counts' day and the publication day for a month-day without year to be resolved. */
 const MAX_DAYS_BEFORE_PUBLICATION = 31;
 
-function isoOf(y: number, m: number, d: number): string | null {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
-}
-
-function addDays(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-const daysBetween = (a: string, b: string): number => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
-
 /**
  * The ISO day of `day`: a stated year wins; otherwise the latest such day on or before the anchor (the
  * publication day, else the event day) — and only when it is at most MAX_DAYS_BEFORE_PUBLICATION before it, since a
@@ -299,13 +252,9 @@ const daysBetween = (a: string, b: string): number => (Date.parse(`${b}T00:00:00
 function resolveDay(day: Day, anchor: string | null, context: string | null): string | null {
   const month = day.month ?? (context ? Number(context.slice(5, 7)) : null);
   if (month === null) return null;
-  if (day.year !== null) return isoOf(day.year, month, day.day);
+  if (day.year !== null) return formatIsoDate(day.year, month, day.day);
   if (anchor === null) return null;
-  const year = Number(anchor.slice(0, 4));
-  let iso = isoOf(year, month, day.day);
-  if (iso !== null && iso > anchor) iso = isoOf(year - 1, month, day.day);
-  if (iso === null || daysBetween(iso, anchor) > MAX_DAYS_BEFORE_PUBLICATION) return null;
-  return iso;
+  return resolveMonthDay(month, day.day, anchor, "before", MAX_DAYS_BEFORE_PUBLICATION);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -336,8 +285,9 @@ interface Finding {
 const STRONG = (t: Token): boolean => t.t === "sep" && t.strong;
 const CLAUSE_END = (t: Token): boolean => t.t === "sep";
 
-/** `确诊病例2、3：现住海淀区` / `确诊病例1至18：` / `无症状感染者1：`: the ids of a per-case entry, or null. */
-const PER_CASE = /^\s*(确诊病例|无症状感染者|感染者|病例)\s*(\d+(?:\s*(?:、|，|,|至|-|和|及)\s*\d+)*)\s*[:：]/;
+/** `确诊病例2、3：现住海淀区` / `确诊病例1至18：` / `无症状感染者1：`: the ids of a per-case entry (words: per-case). */
+const perCasePattern = (words: CaseWords): RegExp =>
+  new RegExp(`^\\s*(${alt(words.perCase.map((x) => x.word))})\\s*(\\d+(?:\\s*(?:、|，|,|至|-|和|及)\\s*\\d+)*)\\s*[:：]`);
 const PER_CASE_ADDRESS = /现住(?:址均?位于|址为|址|在)?([^，,。；;]*)/;
 
 function countIds(list: string): number {
@@ -351,7 +301,7 @@ function countIds(list: string): number {
 }
 
 /** The district a district's own notice (`我区`) speaks for: the first district in its first paragraph, if any. */
-function ownDistrictOf(doc: ParsedDoc, mentions: DistrictMention[], gazetteer: Gazetteer): string | null {
+function ownDistrictOf(doc: ParsedDoc, mentions: readonly DistrictMention[], gazetteer: Gazetteer): string | null {
   const first = doc.paragraphs[0];
   const inFirst = first ? mentions.filter((m) => m.span[0] >= first[0] && m.span[1] <= first[1] && isDistrictName(m, gazetteer)) : [];
   if (inFirst[0]) return inFirst[0].district;
@@ -360,14 +310,32 @@ function ownDistrictOf(doc: ParsedDoc, mentions: DistrictMention[], gazetteer: G
 
 /**
  * The case counts of one document, one row per subject, day, window, scope and measure in each paragraph, in text
- * order, with deterministic ids. Fields the text does not state are null; zeros only where the text rules cases
- * out (`无新增`), or for a district missing from a district list that adds up to the stated total. A count whose
- * digits were stripped upstream (`感染者例`) gives no value. Issues (`cases-sum-mismatch`, warning): a row whose
- * stated positives differ from its confirmed + asymptomatic. Never throws.
+ * order, with deterministic ids. `mentions` are the document's district mentions (findDistricts over `doc.text`),
+ * computed once by the caller. Fields the text does not state are null; zeros only where the text rules cases
+ * out (`无新增`), or for a district missing from a district list that adds up to the stated total. Issues
+ * (warnings, at the line and column of the count): `case-count-missing` for a count whose digits were stripped
+ * upstream (`新增本土感染者例`: no value is guessed), `cases-sum-mismatch` for a row whose stated positives differ
+ * from its confirmed + asymptomatic. Never throws.
  */
-export function extractCases(doc: ParsedDoc, ctx: ExtractContext): { rows: CaseRow[]; issues: Issue[] } {
+export function extractCases(doc: ParsedDoc, ctx: CaseContext, mentions: readonly DistrictMention[]): { rows: CaseRow[]; issues: Issue[] } {
   const gazetteer = ctx.gazetteer;
-  const mentions = findDistricts(doc.text, gazetteer).mentions;
+  const words = ctx.caseWords;
+  // Built per call: a sticky pattern's lastIndex changes as it is used, so it is no module state.
+  const pattern = new RegExp(tokenPatternSource(ctx), "y");
+  const perCasePatternOfDoc = perCasePattern(words);
+  const issues: Issue[] = [];
+  const missingCount = (at: number, end: number): void => {
+    const { line, column } = positionOf(doc.original, doc.toSource[at] ?? 0);
+    issues.push({
+      code: "case-count-missing",
+      severity: "warning",
+      path: doc.path,
+      line,
+      column,
+      message: `case count has no number: expected digits or a numeral before 例, found ${quoteFound(doc.text.slice(Math.max(0, at - 12), end))}`,
+      hint: "the digits were probably stripped upstream; the count is left out, never guessed",
+    });
+  };
   const byStart = new Map(mentions.map((m) => [m.span[0], m]));
   const anchor = doc.published_date ?? doc.event_date;
   const own = ownDistrictOf(doc, mentions, gazetteer);
@@ -376,29 +344,28 @@ export function extractCases(doc: ParsedDoc, ctx: ExtractContext): { rows: CaseR
   /** scope of the per-case entries below a heading (本土病例 / 境外输入病例); null before any heading */
   let perCaseScope: CaseScope | null = null;
 
-  const dayIso = (day: Day | "yesterday" | "today" | "same"): string | null => {
+  const dayIso = (day: Day | { offset: number } | "same"): string | null => {
     if (day === "same") return context.date;
-    if (day === "yesterday") return doc.published_date ? addDays(doc.published_date, -1) : null;
-    if (day === "today") return doc.published_date;
+    if ("offset" in day) return doc.published_date ? addDays(doc.published_date, day.offset) : null;
     return resolveDay(day, anchor, context.date);
   };
 
   doc.paragraphs.forEach(([pStart, pEnd], paragraph) => {
     const text = doc.text.slice(pStart, pEnd);
-    const perCase = PER_CASE.exec(text);
+    const perCase = perCasePatternOfDoc.exec(text);
     if (perCase) {
-      readPerCaseEntry(perCase, pStart, paragraph);
+      readPerCaseEntry(perCase, pStart, pEnd, paragraph);
       return;
     }
-    readParagraph(tokenize(doc.text, pStart, pEnd, byStart, gazetteer), paragraph);
+    readParagraph(tokenize(doc.text, pStart, pEnd, byStart, gazetteer, pattern, words), paragraph);
   });
 
   /** A per-case entry counts its ids for the district of the address, in the scope of the latest heading. */
-  function readPerCaseEntry(m: RegExpExecArray, pStart: number, paragraph: number): void {
-    const kind = m[1] === "确诊病例" || m[1] === "病例" ? "confirmed" : m[1] === "无症状感染者" ? "asymptomatic" : "infections";
+  function readPerCaseEntry(m: RegExpExecArray, pStart: number, pEnd: number, paragraph: number): void {
+    const kind = words.perCase.find((x) => x.word === m[1])?.field ?? "infections";
     const n = countIds(m[2] ?? "");
-    const rest = doc.text.slice(pStart + m[0].length);
-    const address = PER_CASE_ADDRESS.exec(rest.split("\n")[0] ?? "");
+    // The address is read in this paragraph only: `现住…` of the next entry is not this one's.
+    const address = PER_CASE_ADDRESS.exec(doc.text.slice(pStart + m[0].length, pEnd));
     if (!address || n === 0) return;
     const aStart = pStart + m[0].length + address.index;
     const aEnd = aStart + address[0].length;
@@ -590,6 +557,7 @@ export function extractCases(doc: ParsedDoc, ctx: ExtractContext): { rows: CaseR
       }
       if (measure === "current") return;
       if (tok.n === null) {
+        missingCount(tok.start, tok.end);
         // 新增本土新冠肺炎病毒感染者例 (digits stripped upstream): no value, but the district list after it is of this kind.
         if (subject !== null && subject !== "national" && firstInSentence && depth === 0) {
           list = { kind, scope: sc, measure };
@@ -623,7 +591,11 @@ export function extractCases(doc: ParsedDoc, ctx: ExtractContext): { rows: CaseR
 
     /** A list entry: `朝阳区17例（确诊病例15例、无症状感染者2例）`, `丰台区和海淀区各5例`, `房山区9例（均为确诊病例）`. */
     function readListEntry(subjects: Array<Finding["subject"]>, countTok: Token & { t: "count" }, first: number, countIndex: number): void {
-      if (countTok.n === null || list === null || list.measure === "current") return;
+      if (list === null || list.measure === "current") return;
+      if (countTok.n === null) {
+        missingCount(countTok.start, countTok.end);
+        return;
+      }
       const startTok = tokens[first] as Token;
       const span: [number, number] = [startTok.start, countTok.end];
       // A parenthetical right after: a split with counts, or the kind of all of them (均为确诊病例).
@@ -720,7 +692,8 @@ export function extractCases(doc: ParsedDoc, ctx: ExtractContext): { rows: CaseR
     }
   }
 
-  return buildRows(doc, findings);
+  const built = buildRows(doc, findings);
+  return { rows: built.rows, issues: [...issues, ...built.issues] };
 }
 
 /** Same district (or zone), scope and measure. */

@@ -12,6 +12,8 @@ import type { RiskAreaCsvRow, RiskAreaRow, RiskAreaTextRow } from "../validate/r
 import { parseCaseCsv } from "./caseCsv.ts";
 import { findCaseConflicts } from "./caseConflicts.ts";
 import { extractCases, type CaseRow } from "./cases.ts";
+import type { CaseWords } from "./caseWords.ts";
+import { findDistricts } from "../parse/districts.ts";
 import { extractDirectives, type DirectiveRow } from "./directives.ts";
 import { aggregateMeasures, type MeasureRow } from "./measures.ts";
 import { extractPeople, mergePeople, type PersonMention, type PersonRow } from "./people.ts";
@@ -21,8 +23,11 @@ import { parseRiskAreaCsv } from "./riskAreaCsv.ts";
 import { mergeRiskAreas } from "./riskAreaMerge.ts";
 import type { SpeechContext } from "./speechCues.ts";
 
-/** Everything the extract stages read: the gazetteer, measure categories, speech cues and place words. */
-export interface ExtractionContext extends SpeechContext, PlaceContext {}
+/** Everything the extract stages read: the gazetteer, measure categories, speech cues, place words and case words. */
+export interface ExtractionContext extends SpeechContext, PlaceContext {
+  /** data/reference/case-words.csv parsed: the words of daily bulletins */
+  caseWords: CaseWords;
+}
 
 /** A CSV input file, read. */
 export interface CsvInput {
@@ -42,15 +47,17 @@ export interface DocumentExtraction {
 }
 
 /**
- * Run every per-document extractor on `doc`. Pure; never throws on a document the parse stage
- * produced.
+ * Run every per-document extractor on `doc`. What several extractors read is computed once here and passed in: the
+ * person mentions (people, and the speakers of directives) and the district mentions of the whole text (cases).
+ * Pure; never throws on a document the parse stage produced.
  */
 export function extractDocument(doc: ParsedDoc, ctx: ExtractionContext): DocumentExtraction {
-  const directives = extractDirectives(doc, ctx);
   const people = extractPeople(doc, ctx);
+  const districtMentions = findDistricts(doc.text, ctx.gazetteer).mentions;
+  const directives = extractDirectives(doc, ctx, people.rows);
   const places = extractPlaces(doc, ctx);
   const riskAreas = extractRiskAreas(doc, ctx);
-  const cases = extractCases(doc, ctx);
+  const cases = extractCases(doc, ctx, districtMentions);
   return {
     directives: directives.rows,
     personMentions: people.rows,
@@ -132,7 +139,7 @@ export function extractDatasets(
     personMentions: all.personMentions,
     people: people.rows,
     places: all.places,
-    riskAreas: mergeRiskAreas(all.riskAreaMentions, riskAreaCsv, ctx.gazetteer),
+    riskAreas: mergeRiskAreas(all.riskAreaMentions, riskAreaCsv, ctx.gazetteer, ctx.placeWords),
     cases: all.cases,
     caseCsv,
     csvFiles,

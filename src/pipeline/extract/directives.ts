@@ -9,7 +9,7 @@ import { positionOf } from "../clean/offsets.ts";
 import type { ParsedDoc } from "../records.ts";
 import { findDistricts } from "../parse/districts.ts";
 import { findCategories } from "./measureCategories.ts";
-import { extractPeople } from "./people.ts";
+import type { PersonMention } from "./people.ts";
 import type { SpeechContext, SpeechCues } from "./speechCues.ts";
 import { findWordAt } from "./speechCues.ts";
 
@@ -65,8 +65,8 @@ function hasModal(text: string, from: number, to: number, cues: SpeechCues): boo
       i += not.length;
       continue;
     }
-    // A not-modal word may start before `i` and cover it (需要 when 要 is at i).
-    if (i > from && findWordAt(text, i - 1, cues["not-modal"]) !== undefined && i - 1 >= from) {
+    // A not-modal word may start before `i` and cover it: 需要 when the range starts at 要 (`…需要`, from = 要).
+    if (i > 0 && findWordAt(text, i - 1, cues["not-modal"]) !== undefined) {
       i++;
       continue;
     }
@@ -96,8 +96,8 @@ function findIssuer(doc: ParsedDoc, cues: SpeechCues): string | null {
     }
     if (cues["issuer-suffix"].some((s) => joined.endsWith(s))) return joined;
   }
-  const suffixes = cues["issuer-suffix"].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-  const m = new RegExp(`经([^，,。；;：:]{2,30}?(?:${suffixes}))(?:研究决定|批准|决定|同意)`).exec(text);
+  const alt = (words: readonly string[]): string => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const m = new RegExp(`经([^，,。；;：:]{2,30}?(?:${alt(cues["issuer-suffix"])}))(?:${alt(cues["issuer-verb"])})`).exec(text);
   return m ? m[1]! : null;
 }
 
@@ -107,13 +107,13 @@ function findIssuer(doc: ParsedDoc, cues: SpeechCues): string | null {
  * sentence is a directive when it holds a speech verb after its speaker and a modal word after the verb (or the verb
  * is one that asks: 要求, 叮嘱), or when it continues a speech (same paragraph, or the next one opening with a modal
  * word) and holds a modal or imperative word. Issues: `directive-speaker-unresolved` (warning) for 他强调 with no one
- * named before. Never throws; a document without speech gives no rows.
+ * named before. `people` are the document's person mentions (extractPeople's rows), computed once by the caller.
+ * Never throws; a document without speech gives no rows.
  */
-export function extractDirectives(doc: ParsedDoc, ctx: SpeechContext): { rows: DirectiveRow[]; issues: Issue[] } {
+export function extractDirectives(doc: ParsedDoc, ctx: SpeechContext, people: readonly PersonMention[]): { rows: DirectiveRow[]; issues: Issue[] } {
   const { cues } = ctx;
   const text = doc.text;
   const issues: Issue[] = [];
-  const people = extractPeople(doc, ctx).rows;
   const roleOf = new Map<string, string>();
   for (const p of people) if (!roleOf.has(p.name)) roleOf.set(p.name, p.role);
 
@@ -167,7 +167,11 @@ export function extractDirectives(doc: ParsedDoc, ctx: SpeechContext): { rows: D
   };
   const date = doc.event_date ?? doc.published_date;
   const rows: DirectiveRow[] = [];
+  const spans = new Set<string>();
   const emit = (speaker: string, role: string | null, start: number, end: number): void => {
+    // One row per span: a sentence is one directive however many cues it holds (`一是…;二是…` stays one row).
+    if (spans.has(`${start}:${end}`)) return;
+    spans.add(`${start}:${end}`);
     const t = text.slice(start, end);
     rows.push({
       id: `${doc.id}-d${String(rows.length + 1).padStart(3, "0")}`,
@@ -220,7 +224,7 @@ export function extractDirectives(doc: ParsedDoc, ctx: SpeechContext): { rows: D
   let inScope = false;
   let asked = false;
   let wholeNext = false;
-  doc.paragraphs.forEach(([ps, pe], paragraph) => {
+  doc.paragraphs.forEach((_, paragraph) => {
     const sentences = doc.sentences.filter((s) => s.paragraph === paragraph);
     const carried = wholeNext;
     wholeNext = false;
@@ -269,8 +273,6 @@ export function extractDirectives(doc: ParsedDoc, ctx: SpeechContext): { rows: D
         emit(issuer, null, ss, se);
       }
     });
-    void ps;
-    void pe;
   });
   return { rows, issues };
 

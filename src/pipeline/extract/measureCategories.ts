@@ -7,10 +7,10 @@ import type { StageResult } from "../records.ts";
 import type { Issue } from "../issues.ts";
 import { quoteFound } from "../issues.ts";
 import type { MeasureCategory } from "./context.ts";
-import { readReferenceCsv, referenceIssue } from "./referenceCsv.ts";
+import { csvRowIssue, parseCsvRecords } from "../parse/csvRows.ts";
 
 /** Columns of measure-categories.csv; `reason` (why the keywords are there) is optional. */
-export const MEASURE_CATEGORIES_HEADER = ["key", "label_zh", "label_en", "keywords"] as const;
+const COLUMNS = { required: ["key", "label_zh", "label_en", "keywords"], optional: ["reason"] } as const;
 
 const KEY = /^[a-z][a-z0-9_]*$/;
 
@@ -20,12 +20,12 @@ const KEY = /^[a-z][a-z0-9_]*$/;
  * is left out with an issue `schema-invalid` at `path:line`; a bad header gives a null value.
  */
 export function parseMeasureCategories(csvText: string, path: string): StageResult<MeasureCategory[]> {
-  const { rows, issues } = readReferenceCsv(csvText, path, MEASURE_CATEGORIES_HEADER, ["reason"]);
-  if (rows === null) return { value: null, issues };
+  const { records, issues } = parseCsvRecords(csvText, path, COLUMNS, "measure categories");
+  if (records === null) return { value: null, issues };
   const out: MeasureCategory[] = [];
   const seen = new Set<string>();
-  for (const { line, fields } of rows) {
-    const bad = (message: string): void => void issues.push(referenceIssue(path, line, message));
+  for (const { line, fields } of records) {
+    const bad = (message: string): void => void issues.push(csvRowIssue(path, line, message));
     const key = fields["key"]!;
     if (!KEY.test(key)) {
       bad(`measure category key is not snake_case: expected a key such as nucleic_acid_testing, found ${quoteFound(key)}`);

@@ -35,7 +35,7 @@ export interface PersonRow {
   organisations: string[];
   /** ids of the documents that name the person, sorted */
   doc_ids: string[];
-  /** every mention: document and span of the name */
+  /** the mentions merged: per document, the first mention of the name in each of its roles (extractPeople's rows) */
   sources: Array<{ doc_id: string; span: [number, number] }>;
 }
 
@@ -71,7 +71,7 @@ function roleStartsWithin(text: string, from: number, to: number, cues: SpeechCu
  * clause end, 、, a non-Han character or a `name-end` word (主持, 强调, 于…). A third character that itself starts a
  * name-end word is not taken (`蔡奇于2月` → 蔡奇). Returns -1 when there is no name.
  */
-export function findNameEnd(text: string, at: number, end: number, cues: SpeechCues): number {
+function findNameEnd(text: string, at: number, end: number, cues: SpeechCues): number {
   const boundary = (p: number): boolean =>
     p === end || text[p] === "、" || !isHan(text[p]) || findWordAt(text, p, cues["name-end"]) !== undefined;
   for (const length of [3, 2]) {
@@ -91,13 +91,16 @@ export function findNameEnd(text: string, at: number, end: number, cues: SpeechC
   return -1;
 }
 
-/** The organisation of a role phrase: its first role, less the role word and 副/常务/代 before it; null when ≤ 1 char. */
+/** The organisation of a role phrase: its first role, less the role word and a `role-prefix` rank (副, 代) before it; null when ≤ 1 char. */
 function organisationOf(role: string, cues: SpeechCues): string | null {
   const first = role.split("、")[0]!;
   for (let i = 0; i < first.length; i++) {
     const w = findWordAt(first, i, cues.role);
     if (w !== undefined && i + w.length === first.length) {
-      const org = first.slice(0, i).replace(/(常务副|常务|副|代)$/, "");
+      // 常务副区长, 代区长: the rank before the role word is no part of the body.
+      let org = first.slice(0, i);
+      const rank = cues["role-prefix"].find((p) => org.endsWith(p));
+      if (rank !== undefined) org = org.slice(0, org.length - rank.length);
       return org.length > 1 ? org : null;
     }
   }
@@ -119,6 +122,15 @@ function afterLeadIn(text: string, cs: number, ce: number, cues: SpeechCues): nu
   return start;
 }
 
+/** The first `list-role-marker` word (等) after the clause start in [cs, ce), or null. */
+function findListMarker(text: string, cs: number, ce: number, cues: SpeechCues): { at: number; word: string } | null {
+  for (let i = cs + 1; i < ce; i++) {
+    const word = findWordAt(text, i, cues["list-role-marker"]);
+    if (word !== undefined) return { at: i, word };
+  }
+  return null;
+}
+
 interface RawMention {
   name: string;
   role: string;
@@ -130,7 +142,7 @@ interface RawMention {
  * list members after it, and lists before 等 + role. One-character list members (a dropped character: `杨、`) are
  * not persons: each gives an issue through `onShort`.
  */
-export function findPersonMentions(
+function findPersonMentions(
   text: string,
   from: number,
   to: number,
@@ -174,10 +186,11 @@ export function findPersonMentions(
       i = roleStart;
     }
     // `张立新、缪剑虹、宋玫等区领导一同参加`: the role follows the list.
-    const deng = text.indexOf("等", cs);
-    if (deng > cs && deng < ce) {
-      for (let e = deng + 2; e <= Math.min(ce, deng + 7); e++) {
-        const roleText = text.slice(deng + 1, e);
+    const marker = findListMarker(text, cs, ce, cues);
+    if (marker !== null) {
+      const deng = marker.at;
+      for (let e = deng + marker.word.length + 1; e <= Math.min(ce, deng + marker.word.length + 6); e++) {
+        const roleText = text.slice(deng + marker.word.length, e);
         const w = cues.role.find((r) => roleText.endsWith(r));
         if (w === undefined || !(e === ce || findWordAt(text, e, cues["name-end"]) !== undefined)) continue;
         const items = text.slice(cs, deng).split("、");
@@ -242,7 +255,8 @@ export function extractPeople(doc: ParsedDoc, ctx: SpeechContext): { rows: Perso
 
 /**
  * One row per person (the name is the key), sorted by name (code-unit order): every distinct role and organisation in
- * the order first seen (mentions taken by doc_id, then span), the documents and every mention. Gives no issues (two
+ * the order first seen (mentions taken by doc_id, then span), the documents, and as sources the mentions given
+ * (extractPeople gives the first mention of each name and role per document, so a repeat in the same role is no source). Gives no issues (two
  * people with one name cannot be told apart here: they share a row). Never throws; [] for no mentions.
  */
 export function mergePeople(mentions: readonly PersonMention[]): { rows: PersonRow[]; issues: Issue[] } {

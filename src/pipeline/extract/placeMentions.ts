@@ -18,6 +18,7 @@ import type { Gazetteer, GazetteerEntry } from "../parse/gazetteer.ts";
 import { findDistrict, getGazetteerIndex } from "../parse/gazetteer.ts";
 import { findDistricts } from "../parse/districts.ts";
 import type { PlaceStatus, PlaceWords } from "./placeWords.ts";
+import { stripAreaEnding } from "./placeWords.ts";
 
 /** A place named in the text. */
 export interface PlaceMention {
@@ -37,6 +38,26 @@ export interface PlaceMention {
   listed: boolean;
 }
 
+/** A list item read as a place and left out, with why: a reader cannot trust it as a Beijing place. */
+export interface DroppedPlace {
+  /** the item as written */
+  name: string;
+  /** [start, end) of `name` in the clean text */
+  span: [number, number];
+  /** other-city: another city's place (`高碑店市乡方家园林`); garbled: a spun copy's garble of a gazetteer name */
+  reason: "other-city" | "garbled";
+  /** garbled: the gazetteer name it differs from by one character (武圣东里 for 武胜东里); else null */
+  likely: string | null;
+}
+
+/** What findPlaceMentions reads in one document. */
+export interface PlaceMentions {
+  /** sorted by position */
+  mentions: PlaceMention[];
+  /** items left out, in text order */
+  dropped: DroppedPlace[];
+}
+
 const NAME_CHAR = /[\p{Script=Han}0-9A-Za-z()（）\-]/u;
 const ITEM_SEPARATORS = new Set(["、", "，", ",", "；", ";", "：", ":", "。", "！", "？", "\n", " ", "\u3000", "|", "【", "】", "“", "”", "《", "》", "?"]);
 const NUMBER_CHAR = /[0-9一二三四五六七八九十甲乙丙丁东西南北-]/u;
@@ -50,14 +71,6 @@ const HAN = /\p{Script=Han}/u;
 const BUILDINGS = /^[0-9A-Za-z甲乙丙丁一二三四五六七八九十\-]+(?:号楼|单元|排)$/u;
 /** What readListItem gives for an item it read and rejects: no place, and no name for the reading of running text. */
 const DROPPED = Symbol("dropped");
-/** Kinds of the street level: the gazetteer lists every one of Beijing's. */
-const STREET_KINDS = new Set(["街道", "镇", "乡"]);
-/** A road written before an estate: 南海街, 八一路, 西大望南路. */
-const ROAD_PREFIX = /^\p{Script=Han}{1,4}?(?:大街|路|街)(?!道)/u;
-/** A city other than Beijing, written before a township or district: 高碑店市乡. */
-const OTHER_CITY = /^\p{Script=Han}{2,4}市(?:乡|镇|区|县|街道)/u;
-/** Name without the endings the gazetteer and texts add or leave out: 武圣东里社区 → 武圣东里. */
-const bareName = (name: string): string => name.replace(/(社区|小区|居委会|村委会)$/u, "");
 /** Whether every ( or （ in `s` is closed. */
 function bracketsBalanced(s: string): boolean {
   let depth = 0;
@@ -83,13 +96,43 @@ interface ListState {
   street: string | null;
 }
 
-/** Find the places named in `doc`; never throws, [] when there are none. Sorted by position. */
-export function findPlaceMentions(doc: ParsedDoc, gazetteer: Gazetteer, words: PlaceWords): PlaceMention[] {
+/**
+ * Find the places named in `doc`, sorted by position, and the list items left out as another city's or garbled
+ * (`dropped`, for the caller to report). Never throws; both lists are empty when the report names no place.
+ */
+export function findPlaceMentions(doc: ParsedDoc, gazetteer: Gazetteer, words: PlaceWords): PlaceMentions {
   const text = doc.text;
   const index = getGazetteerIndex(gazetteer);
   const beijing = new Set(doc.districts);
   const districtMentions = doc.districts.length === 0 ? [] : findDistricts(text, gazetteer).mentions.filter((m) => beijing.has(m.district));
   const out: PlaceMention[] = [];
+  const dropped: DroppedPlace[] = [];
+  const isStreetKind = (kind: string): boolean => words.streetKinds.has(kind);
+  /** `半截河街道办事处` → `半截河街道`: the office word is no part of the street's name. */
+  const stripOffice = (s: string): string => {
+    const office = words.offices.find((w) => s.endsWith(w) && s.length > w.length);
+    return office ? s.slice(0, -office.length) : s;
+  };
+  /**
+   * Length of a road written at the start of `s` (南海街 in 南海街瑞贝卡兴天下小区, 八一路 in 八一路祥瑞小区): one to four
+   * Han characters, fewest first, then a road word that does not begin a longer place word (街 in 街道). 0 when none.
+   */
+  const roadPrefixLength = (s: string): number => {
+    for (let n = 1; n <= 4 && HAN.test(s[n - 1] ?? ""); n++) {
+      const road = words.roads.find((r) => s.startsWith(r, n));
+      if (road && !words.kinds.some((k) => k.suffix.length > road.length && s.startsWith(k.suffix, n))) return n + road.length;
+    }
+    return 0;
+  };
+  /** `高碑店市乡方家园林`: two to four Han characters, a city ending and a division start another city's place. */
+  const isOtherCity = (name: string): boolean => {
+    if (words.capitals.some((c) => name.startsWith(c))) return false;
+    for (let n = 2; n <= 4 && HAN.test(name[n - 1] ?? ""); n++) {
+      const city = words.citySuffixes.find((c) => name.startsWith(c, n));
+      if (city && words.divisions.some((d) => name.startsWith(d, n + city.length))) return true;
+    }
+    return false;
+  };
   let list: ListState | null = null;
 
   const statusAt = (start: number, end: number): Array<{ at: number; status: PlaceStatus }> => {
@@ -167,20 +210,21 @@ export function findPlaceMentions(doc: ParsedDoc, gazetteer: Gazetteer, words: P
           const hits = (index.byName.get(text.slice(at, at + len)) ?? []).filter((e) => e.level === "street" && (district === null || e.district === district));
           if (hits.length > 0) {
             // The street as written (花乡(地区)乡, 窦店镇), without 办事处: what a reader would look for.
-            street = text.slice(at, at + len).replace(/办事处$|办$/u, "");
+            street = stripOffice(text.slice(at, at + len));
             streetOfficial = hits[0]!.name;
             district ??= hits.length === 1 || new Set(hits.map((h) => h.district)).size === 1 ? hits[0]!.district : null;
             at += len;
             // `八里庄街道办红庙北里`: the office word after a street the gazetteer has no 街道办 alias for.
-            const office = ["办事处", "办"].find((w) => street!.endsWith("街道") && text.startsWith(w, at) && at + w.length < limit);
+            const office = words.offices.find((w) => street === stripOffice(street!) && text.startsWith(w, at) && at + w.length < limit);
             if (office) at += office.length;
             moved = true;
             break;
           }
         }
       }
-      if (!moved && (text.startsWith("北京市", at) || text.startsWith("北京", at))) {
-        const len = text.startsWith("北京市", at) ? 3 : 2;
+      const capital = moved ? undefined : words.capitals.find((c) => text.startsWith(c, at));
+      if (capital !== undefined) {
+        const len = capital.length;
         const next = text.slice(at + len, at + len + 4);
         if ([4, 3, 2].some((l) => findDistrict(next.slice(0, l), gazetteer))) {
           at += len;
@@ -210,26 +254,29 @@ export function findPlaceMentions(doc: ParsedDoc, gazetteer: Gazetteer, words: P
   /** Kind word ending exactly at `end`. */
   const kindEndingAt = (end: number, start: number) => words.kinds.find((k) => end - k.suffix.length >= start && text.startsWith(k.suffix, end - k.suffix.length));
   const spun = words.kinds.some((k) => k.strength === "spun" && text.includes(k.suffix));
-  // Communities of each street, bare names, built on first use.
+  // Communities of each street, names without their endings (社区, 小区), built on first use.
   let byStreet: Map<string, string[]> | null = null;
   /**
-   * Whether `name` differs in one character from a community of `street` that the gazetteer has and the text never
-   * names (武胜东里 for 武圣东里 in a spun copy). Used only in spun copies.
+   * In a spun copy (a report that writes a `kind-spun` word: synonym-substitution tools rewrite 社区 as 居住区 and
+   * swap characters of names too), the gazetteer community of `street` that `name` differs from in exactly one
+   * character, of the same length (3 or more), when the gazetteer lacks `name` itself and the text never writes the
+   * community: the name is then most likely a garble of it. undefined otherwise. A community the text also names
+   * is a real neighbour with a similar name, not the original of a garble.
    */
-  const isGarbledName = (name: string, street: string): boolean => {
+  const findGarbledOriginal = (name: string, street: string): string | undefined => {
     if (byStreet === null) {
       byStreet = new Map();
       for (const e of gazetteer.entries) {
         if (e.level !== "community" || e.street === null || !beijing.has(e.district)) continue;
         const list = byStreet.get(e.street) ?? [];
-        list.push(bareName(e.name), ...e.aliases.map(bareName));
+        list.push(stripAreaEnding(e.name, words), ...e.aliases.map((a) => stripAreaEnding(a, words)));
         byStreet.set(e.street, list);
       }
     }
-    const bare = bareName(name);
-    if (bare.length < 3 || (byStreet.get(street) ?? []).includes(bare)) return false;
-    // A neighbour the text also names is a real neighbour (光辉里小区 beside 光华里, 018), not the original of a garble.
-    return (byStreet.get(street) ?? []).some((g) => g.length === bare.length && g !== bare && Array.from(g).filter((c, k) => c !== bare[k]).length === 1 && !text.includes(g));
+    const bare = stripAreaEnding(name, words);
+    const known = byStreet.get(street) ?? [];
+    if (bare.length < 3 || known.includes(bare)) return undefined;
+    return known.find((g) => g.length === bare.length && Array.from(g).filter((c, k) => c !== bare[k]).length === 1 && !text.includes(g));
   };
   /** Whether a gazetteer street or community name of 3 or more characters starts at `at` (before `limit`). */
   const startsWithGazetteerName = (at: number, limit: number): boolean => {
@@ -253,8 +300,8 @@ export function findPlaceMentions(doc: ParsedDoc, gazetteer: Gazetteer, words: P
     if (head) {
       const d = findDistrict(head[1]!, gazetteer);
       if (d) headDistrict = d.name;
-      else if (words.kinds.some((k) => k.kind === "街道" || k.kind === "镇" || k.kind === "乡" ? head[1]!.endsWith(k.suffix) : false)) {
-        headStreet = head[1]!.replace(/办事处$|办$/u, "");
+      else if (words.kinds.some((k) => isStreetKind(k.kind) && head[1]!.endsWith(k.suffix))) {
+        headStreet = stripOffice(head[1]!);
       }
     }
     if (head && list) list = { ...list, district: headDistrict ?? list.district, street: headStreet };
@@ -307,7 +354,9 @@ export function findPlaceMentions(doc: ParsedDoc, gazetteer: Gazetteer, words: P
             if (text[k] === "(" || text[k] === "（") depth++;
             else if (text[k] === ")" || text[k] === "）") depth--;
             if (depth > 0) continue;
-            if ([...words.lifted, ...words.added].some((w) => w.length >= 2 && text.startsWith(w, k)) || (statusAt(k, i)[0]?.at === k && text[k - 1] !== "由")) {
+            // A status word starting at k (one startsWith test per word, not a scan to i).
+            const statusHere = words.statuses.some((st) => text.startsWith(st.word, k) && k + st.word.length <= i);
+            if ([...words.lifted, ...words.added].some((w) => w.length >= 2 && text.startsWith(w, k)) || (statusHere && text[k - 1] !== "由")) {
               itemEnd = k;
               break;
             }
@@ -353,8 +402,9 @@ export function findPlaceMentions(doc: ParsedDoc, gazetteer: Gazetteer, words: P
         const note = /[(（]([^()（）]*)[)）]$/u.exec(raw);
         if (note) {
           const inner = note[1]!;
-          const noteChange = inner === "新" ? "added" : changeIn(inner);
-          if (noteChange !== null || inner.includes("病例")) {
+          // `(新)`: a one-word note that is an added word marks a newly listed area.
+          const noteChange = words.added.includes(inner) ? "added" : changeIn(inner);
+          if (noteChange !== null || words.notes.some((w) => inner.includes(w))) {
             change = noteChange;
             nameEnd = areaEnd = end - note[0].length;
           } else nameEnd = end - note[0].length;
@@ -376,20 +426,23 @@ export function findPlaceMentions(doc: ParsedDoc, gazetteer: Gazetteer, words: P
           if (kw && stop) {
             cut = k + kw.suffix.length;
             // 各楼宇/全部 cover the whole estate; 其他区域 is a part of it and stays in the area.
-            if (stop === "各" || stop === "全") areaEnd = cut;
+            if (words.wholeStops.has(stop)) areaEnd = cut;
             break;
           }
         }
         let nameStart = prefix.at;
         // `南海街瑞贝卡兴天下小区`, `八一路祥瑞小区`: a road before an estate is its address, no part of its name.
-        const road = ROAD_PREFIX.exec(text.slice(nameStart, cut));
-        if (road && (index.byName.get(text.slice(nameStart, cut)) ?? []).length === 0 && kindEndingAt(cut, nameStart + road[0].length) && hanCount(text.slice(nameStart + road[0].length, cut)) >= 4) {
-          nameStart += road[0].length;
+        const road = roadPrefixLength(text.slice(nameStart, cut));
+        if (road > 0 && (index.byName.get(text.slice(nameStart, cut)) ?? []).length === 0 && kindEndingAt(cut, nameStart + road) && hanCount(text.slice(nameStart + road, cut)) >= 4) {
+          nameStart += road;
         }
         const name = text.slice(nameStart, cut);
         if (hanCount(name) < 2 || !Array.from(name).every((ch) => NAME_CHAR.test(ch)) || name.includes("的")) return null;
         // `高碑店市乡方家园林`: a city other than Beijing before a township is another city's place, or a garbled one.
-        if (OTHER_CITY.test(name) && !name.startsWith("北京")) return DROPPED;
+        if (isOtherCity(name)) {
+          dropped.push({ name, span: [nameStart, cut], reason: "other-city", likely: null });
+          return DROPPED;
+        }
         const kindWord = kindEndingAt(cut, nameStart);
         const hasPrefix = prefix.district !== null || prefix.street !== null;
         const gaz = index.byName.get(name) ?? [];
@@ -408,10 +461,14 @@ export function findPlaceMentions(doc: ParsedDoc, gazetteer: Gazetteer, words: P
         // `潘家园街道办武胜东里` beside the gazetteer's 武圣东里 of that street: a garbled (spun) name a reader cannot trust.
         // Only in a spun copy (one that writes a spun place word such as 居住区): real neighbours differ so too
         // (美利新世界 / 美丽新世界, 022).
-        if (spun && gaz.length === 0 && prefix.streetOfficial !== null && isGarbledName(nameOut, prefix.streetOfficial)) return DROPPED;
+        const likely = spun && gaz.length === 0 && prefix.streetOfficial !== null ? findGarbledOriginal(nameOut, prefix.streetOfficial) : undefined;
+        if (likely !== undefined) {
+          dropped.push({ name: nameOut, span: [nameStart, nameStart + nameOut.length], reason: "garbled", likely });
+          return DROPPED;
+        }
         lastPrefix = { district: prefix.district, street: prefix.street, streetOfficial: prefix.streetOfficial };
         const resolved = resolve(gaz, prefix, [nameStart, cut], [sStart, sEnd], listHere);
-        const streetSelf = kindWord && (kind === "街道" || kind === "镇" || kind === "乡") && !prefix.street ? { street: gaz.find((e) => e.level === "street")?.name ?? nameOut } : {};
+        const streetSelf = kindWord && isStreetKind(kind) && !prefix.street ? { street: gaz.find((e) => e.level === "street")?.name ?? nameOut } : {};
         return {
           name: nameOut,
           span: [nameStart, nameStart + nameOut.length],
@@ -482,7 +539,7 @@ export function findPlaceMentions(doc: ParsedDoc, gazetteer: Gazetteer, words: P
         if (gazStart >= 0 && prefix.at === gazStart) entries = index.byName.get(text.slice(gazStart, end)) ?? [];
         else if (gazStart >= 0 && prefix.at < gazStart) nameStart = prefix.at;
         // A street, town or township is named only as the gazetteer has it: `过天宫院街道` is 天宫院街道, `听取该镇` none.
-        if (STREET_KINDS.has(kindWord.kind) && !entries.some((e) => e.level === "street")) {
+        if (isStreetKind(kindWord.kind) && !entries.some((e) => e.level === "street")) {
           let found = -1;
           for (let k = nameStart; k <= i - 2 && found < 0; k++) {
             if ((index.byName.get(text.slice(k, end)) ?? []).some((e) => e.level === "street" && beijing.has(e.district))) found = k;
@@ -505,8 +562,8 @@ export function findPlaceMentions(doc: ParsedDoc, gazetteer: Gazetteer, words: P
         const name = text.slice(nameStart, nameEnd);
         const resolved = resolve(entries, prefix, [nameStart, nameEnd], [sStart, sEnd], listHere);
         const ownStreet =
-          kindWord.kind === "街道" || kindWord.kind === "镇" || kindWord.kind === "乡"
-            ? { street: entries.find((e) => e.level === "street")?.name ?? (doc.districts.length === 0 ? null : name.replace(/办事处$/u, "")) }
+          isStreetKind(kindWord.kind)
+            ? { street: entries.find((e) => e.level === "street")?.name ?? (doc.districts.length === 0 ? null : stripOffice(name)) }
             : {};
         const mention: PlaceMention = {
           name,
@@ -533,5 +590,5 @@ export function findPlaceMentions(doc: ParsedDoc, gazetteer: Gazetteer, words: P
       list = { status: paraStatuses.at(-1)!.status, change: changeIn(para), district: null, street: null };
     }
   });
-  return out.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
+  return { mentions: out.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]), dropped };
 }

@@ -6,11 +6,13 @@
 import type { StageResult } from "../records.ts";
 import { quoteFound } from "../issues.ts";
 import type { ExtractContext } from "./context.ts";
-import { readReferenceCsv, referenceIssue } from "./referenceCsv.ts";
+import { csvRowIssue, parseCsvRecords } from "../parse/csvRows.ts";
 
 /** Kinds of cue, in the order of the CSV's documentation (data/reference/README.md). */
-export const SPEECH_CUE_KINDS = [
+const SPEECH_CUE_KINDS = [
   "role",
+  "role-prefix",
+  "list-role-marker",
   "name-end",
   "not-name",
   "role-lead-in",
@@ -24,6 +26,7 @@ export const SPEECH_CUE_KINDS = [
   "not-modal",
   "imperative",
   "issuer-suffix",
+  "issuer-verb",
   "notice-word",
 ] as const;
 
@@ -42,13 +45,13 @@ export interface SpeechContext extends ExtractContext {
  * for its kind, or no reason is left out with an issue `schema-invalid` at `path:line`; a bad header gives null.
  */
 export function parseSpeechCues(csvText: string, path: string): StageResult<SpeechCues> {
-  const { rows, issues } = readReferenceCsv(csvText, path, ["kind", "word", "reason"]);
-  if (rows === null) return { value: null, issues };
+  const { records, issues } = parseCsvRecords(csvText, path, { required: ["kind", "word", "reason"] }, "speech cues");
+  if (records === null) return { value: null, issues };
   const lists = Object.fromEntries(SPEECH_CUE_KINDS.map((k) => [k, [] as string[]])) as Record<SpeechCueKind, string[]>;
-  for (const { line, fields } of rows) {
+  for (const { line, fields } of records) {
     const kind = fields["kind"]!;
     const word = fields["word"]!;
-    const bad = (message: string): void => void issues.push(referenceIssue(path, line, message));
+    const bad = (message: string): void => void issues.push(csvRowIssue(path, line, message));
     if (!(SPEECH_CUE_KINDS as readonly string[]).includes(kind)) {
       bad(`speech cue kind is unknown: expected one of ${SPEECH_CUE_KINDS.join(", ")}, found ${quoteFound(kind)}`);
       continue;

@@ -66,3 +66,48 @@ export function checkCsvHeader(path: string, rows: readonly CsvRow[], expected: 
 export function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
   return (list as readonly string[]).includes(value);
 }
+
+/** One data record of a CSV file with a header: its fields by column name and the line it starts on. */
+export interface CsvRecord {
+  /** 1-based line of the file the record starts on */
+  line: number;
+  /** every column of the header, by name; a column the header lists as optional and lacks is absent */
+  fields: Readonly<Record<string, string>>;
+}
+
+/**
+ * Read a CSV file whose first record is a header naming `required` columns (in any order) and possibly some of
+ * `optional`, into records keyed by column name, with parseCsvRows (quoted line breaks and bad quotes handled).
+ * Returns `records: null` with one `schema-invalid` error at line 1 when the header lacks a required column or
+ * names an unknown one (`what` names the file in the message, e.g. `speech cues`); a record with the wrong number
+ * of fields is left out with a `schema-invalid` error at its line. Never throws.
+ */
+export function parseCsvRecords(
+  csvText: string,
+  path: string,
+  columns: { required: readonly string[]; optional?: readonly string[] },
+  what: string,
+): { records: CsvRecord[] | null; issues: Issue[] } {
+  const { rows, issues } = parseCsvRows(csvText, path);
+  const optional = columns.optional ?? [];
+  const expected = [...columns.required, ...optional];
+  const header = rows[0];
+  const names = header?.fields ?? [];
+  const missing = columns.required.filter((c) => !names.includes(c));
+  const unknown = names.filter((c) => !expected.includes(c));
+  if (header === undefined || header.line !== 1 || missing.length > 0 || unknown.length > 0) {
+    const found = quoteFound(names.join(","), 80);
+    issues.push(csvRowIssue(path, header?.line ?? 1, `${what} header is not the expected one: expected columns "${expected.join(",")}", found ${found}`));
+    return { records: null, issues };
+  }
+  const records: CsvRecord[] = [];
+  for (const row of rows.slice(1)) {
+    if (row.fields.length !== names.length) {
+      const found = quoteFound(row.fields.join(","), 60);
+      issues.push(csvRowIssue(path, row.line, `${what} row has the wrong number of columns: expected ${names.length} (${names.join(",")}), found ${row.fields.length} in ${found}`, "quote a field that holds a comma"));
+      continue;
+    }
+    records.push({ line: row.line, fields: Object.fromEntries(names.map((name, k) => [name, row.fields[k]!])) });
+  }
+  return { records, issues: issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+}

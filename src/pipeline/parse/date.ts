@@ -35,6 +35,28 @@ export function formatIsoDate(year: number, month: number, day: number): string 
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/**
+ * True when `text` is a YYYY-MM-DD string naming a calendar day (`2022-02-28` yes; `2022-02-30`, `2022-2-3`,
+ * `2022-02-28T00:00` no): how CSV inputs write dates.
+ */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/**
+ * Words for a day counted from the publication date, with their offset in days: 昨天/昨日 (yesterday, -1),
+ * 前天 (the day before, -2), 今天/今日 (today, 0). Longest first, so that a pattern built from them tries the
+ * longer words first (none is a prefix of another today).
+ */
+export const RELATIVE_DAY_WORDS: ReadonlyArray<readonly [word: string, offset: number]> = [
+  ["昨天", -1],
+  ["昨日", -1],
+  ["前天", -2],
+  ["今天", 0],
+  ["今日", 0],
+];
+
 /** Day number of a YYYY-MM-DD date (days since 1970-01-01). Throws on a malformed string: a bug. */
 function dayNumber(iso: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

@@ -216,7 +216,28 @@ function normalizeFields(
       });
       continue;
     }
+    if (field === "url" && !isWebAddress(String(value).trim())) {
+      // The address becomes a link on the report's page: only a web address may.
+      issues.push({
+        code: "sidecar-invalid",
+        severity: "error",
+        path: where.path,
+        ...pos,
+        message: `url is not a web address: expected an address starting with http:// or https://, found ${quoteFound(String(value))}`,
+      });
+      continue;
+    }
     (fields as Record<string, unknown>)[field] = String(value).trim();
   }
   return { fields, issues };
+}
+
+/** True for an absolute http(s) address with a host: what may be published as a link. */
+export function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
 }

@@ -3,10 +3,9 @@
  * (`case_csv`). Each column carries its Chinese title and English description for the data dictionary.
  */
 import { z } from "zod";
-import { col, documentId, isoDate } from "./schemas.ts";
+import { cleanSpan, col, documentId, isoDate } from "./schemas.ts";
 
 const count = z.number().int().nonnegative().nullable();
-const span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).refine(([a, b]) => b >= a, "an end at or after the start");
 const window = z.string().regex(/^(\d{1,2}-\d{1,2}|until-\d{1,2})$/, "expected 0-24, 0-15 or until-24").nullable();
 
 /** One row of `cases.json` / `cases.csv`: a count statement of a report. */
@@ -14,7 +13,7 @@ export const caseSchema = z
   .object({
     id: col(z.string().regex(/^[a-z0-9][a-z0-9_-]*-case-\d+$/), "编号", "Stable id: the document id, `-case-` and the row's 1-based place in text order"),
     doc_id: col(documentId, "文档编号", "Id of the report the count was read from"),
-    span: col(span, "出处", "[start, end) in UTF-16 code units of the report's clean text: the phrase giving the count"),
+    span: col(cleanSpan, "出处", "[start, end) in UTF-16 code units of the report's clean text: the phrase giving the count"),
     date: col(isoDate.nullable(), "日期", "Day the counts are for (0时至24时 of that day, or the cut-off day); null when the text gives no year to resolve it with"),
     window: col(window, "统计时段", "Hours of the reporting window: 0-24 (0时至24时), 0-15 (0时至15时), until-24 for a cut-off 截至…24时; null when unstated"),
     scope: col(z.enum(["local", "imported", "all"]), "范围", "本土 local, 境外输入 imported, or all where the text does not split"),

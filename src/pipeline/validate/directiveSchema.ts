@@ -2,12 +2,7 @@
  * Schema of the directives dataset (data/build/directives.json / .csv): one row per directive sentence.
  */
 import { z } from "zod";
-import { col, documentId, isoDate } from "./schemas.ts";
-
-/** [start, end) code units in the document's clean text (data/build/text/{doc_id}.txt). */
-export const cleanSpan = z
-  .tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])
-  .refine(([s, e]) => e > s, "expected an end after the start");
+import { cleanSpan, col, documentId, isoDate } from "./schemas.ts";
 
 export const directiveSchema = z
   .object({

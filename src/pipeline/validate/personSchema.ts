@@ -2,8 +2,7 @@
  * Schemas of the people datasets: person mentions (one per name and role in a document) and people (one per name).
  */
 import { z } from "zod";
-import { col, documentId } from "./schemas.ts";
-import { cleanSpan } from "./directiveSchema.ts";
+import { cleanSpan, col, documentId } from "./schemas.ts";
 
 export const personMentionSchema = z
   .object({

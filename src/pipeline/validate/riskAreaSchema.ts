@@ -3,19 +3,26 @@
  * dataset with one row per area and level or regime.
  */
 import { z } from "zod";
-import { col, documentId, isoDate } from "./schemas.ts";
+import { cleanSpan, col, documentId, isoDate } from "./schemas.ts";
 
-const span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
 /** 高/中/低风险: the national risk level */
 export const riskLevel = z.enum(["高风险", "中风险", "低风险"]);
 /** 封控区/管控区/防范区: Beijing's own control regime */
 export const riskRegime = z.enum(["封控区", "管控区", "防范区"]);
 const change = z.enum(["added", "lifted"]).nullable();
-/** YYYY-MM-DD, or YYYY-MM-DD HH:MM as the API snapshots give it */
+/** YYYY-MM-DD, or YYYY-MM-DD HH:MM as the API snapshots give it (CSV input only) */
 const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/, "expected YYYY-MM-DD or YYYY-MM-DD HH:MM");
+/** HH:MM, Beijing time */
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM");
+/**
+ * `ra-{district slug | zone | city}-{12 hex}`: zone for an area the source places in a zone run by no district
+ * (经济开发区), city when no source names a district; the hex is the start of the sha256 of the normalised key and
+ * the listing's first day.
+ */
+const RISK_AREA_ID = /^ra-[a-z]+-[0-9a-f]{12}(-\d+)?$/;
 
 /** One announcement in a report that an area was designated, listed or lifted. */
-export const riskAreaTextSchema = z
+const riskAreaTextSchema = z
   .object({
     doc_id: col(documentId, "文档编号", "Id of the report"),
     district: col(z.string().min(1).nullable(), "区", "Beijing district, official name, or null"),
@@ -25,13 +32,13 @@ export const riskAreaTextSchema = z
     regime: col(riskRegime.nullable(), "管控类型", "封控区/管控区/防范区, or null for a level"),
     date: col(isoDate.nullable(), "日期", "The report's event date, else its publication date"),
     change: col(change, "变化", "added (划定, 升为, 新增), lifted (解除, 解封, 降为) or null when the text only lists it"),
-    span: col(span, "位置", "[start, end) of the area in the clean text"),
+    span: col(cleanSpan, "位置", "[start, end) of the area in the clean text"),
   })
   .strict();
 export type RiskAreaTextRow = z.infer<typeof riskAreaTextSchema>;
 
 /** One valid row of a risk-area CSV (data/raw/risk-areas/). */
-export const riskAreaCsvSchema = z
+const riskAreaCsvSchema = z
   .object({
     district: col(z.string().min(1).nullable(), "区", "Official district name, or null when the source's is not a district (经济开发区)"),
     district_raw: col(z.string(), "原区名", "The source's district name where it is not a district"),
@@ -52,23 +59,30 @@ export const riskAreaCsvSchema = z
 export type RiskAreaCsvRow = z.infer<typeof riskAreaCsvSchema>;
 
 /** Where a merged risk area was read. */
-export const riskAreaSourceSchema = z.union([
-  z.object({ doc_id: documentId, span, change, date: isoDate.nullable() }).strict(),
+const riskAreaSourceSchema = z.union([
+  z.object({ doc_id: documentId, span: cleanSpan, change, date: isoDate.nullable() }).strict(),
   z.object({ path: z.string().min(1), line: z.number().int().positive() }).strict(),
 ]);
 
-/** The merged dataset: one row per area and level or regime. */
+/** The merged dataset: one row per area, level or regime, and listing (a lift or a gap of over a day ends one). */
 export const riskAreaSchema = z
   .object({
-    id: col(z.string().min(1), "编号", "Stable id from district, street, area and level or regime"),
+    id: col(z.string().regex(RISK_AREA_ID, "expected ra-{slug}-{12 hex}"), "编号", "Stable id: ra-, the district's slug (zone: a zone run by no district; city: no district), and the first 12 hex digits of the sha256 of the normalised district, street, area, level or regime and first day"),
     district: col(z.string().min(1).nullable(), "区", "Beijing district, official name, or null"),
+    district_raw: col(z.string().min(1).nullable(), "原区名", "The CSV source's district name where it is no district (经济开发区), else null"),
     street: col(z.string().min(1).nullable(), "街道/乡镇", "Street or town, or null"),
     area: col(z.string().min(1), "区域", "The area as first listed"),
     level: col(riskLevel.nullable(), "风险等级", "高风险/中风险/低风险, or null for a regime"),
     regime: col(riskRegime.nullable(), "管控类型", "封控区/管控区/防范区, or null for a level"),
-    from: col(dateTime.nullable(), "起始", "Earliest date it was listed or designated; null when no source dates it"),
-    to: col(dateTime.nullable(), "结束", "Date it was lifted (text) or last listed (CSV, when later listings end); null while not lifted"),
+    from: col(isoDate.nullable(), "起始日期", "First day of the listing (a text's designation or listing, a CSV first_seen); null when only a lifting is dated"),
+    from_time: col(clockTime.nullable(), "起始时间", "Time of day of `from` when a CSV snapshot gives it (HH:MM, Beijing time), else null"),
+    to: col(isoDate.nullable(), "结束日期", "Day the listing ended: lifted (text) or last listed (CSV); null while no source ends it"),
+    to_time: col(clockTime.nullable(), "结束时间", "Time of day of `to` when a CSV snapshot gives it (HH:MM), else null"),
     sources: col(z.array(riskAreaSourceSchema).min(1), "来源", "Each report (doc_id, span, change, date) and CSV row (path, line) that lists it"),
   })
   .strict();
 export type RiskAreaRow = z.infer<typeof riskAreaSchema>;
+/** True when `status` is a level (高/中/低风险) rather than a regime. */
+export function isRiskLevel(status: string): status is z.infer<typeof riskLevel> {
+  return (riskLevel.options as readonly string[]).includes(status);
+}

@@ -82,7 +82,7 @@ export const documentSchema = z
     reporters: col(z.array(nonEmpty), "记者", "Reporters named in the byline"),
     editor: col(nonEmpty.nullable(), "责任编辑", "Editor named on the page, or null"),
     districts: col(z.array(nonEmpty), "涉及区", "Beijing districts the report is about, official names, in administrative-code order"),
-    url: col(z.url().nullable(), "原文地址", "Original address of the report, when an editor supplied it"),
+    url: col(z.url({ protocol: /^https?$/ }).nullable(), "原文地址", "Original address (http or https) of the report, when an editor supplied it"),
     path: col(nonEmpty, "输入文件", "Repo-relative path of the input file"),
     sha256: col(z.string().regex(/^[0-9a-f]{64}$/), "文件校验值", "SHA-256 of the input file's bytes, hex"),
     encoding: col(z.enum(["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030", "big5"]), "编码", "Character encoding of the input file"),

@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { extractCases } from "../../../src/pipeline/extract/cases.ts";
 import type { CaseRow } from "../../../src/pipeline/extract/cases.ts";
 import { caseSchema } from "../../../src/pipeline/validate/caseSchema.ts";
+import { readFileSync } from "node:fs";
+import { extractCases } from "../../../src/pipeline/extract/cases.ts";
+import { parseCaseWords } from "../../../src/pipeline/extract/caseWords.ts";
+import { formatIssue } from "../../../src/pipeline/issues.ts";
+import { findDistricts } from "../../../src/pipeline/parse/districts.ts";
 import { getReference } from "../../support/pipeline.ts";
-import { docOf } from "./casesFixture.ts";
+import { docOf, extractCasesOf } from "./casesFixture.ts";
 
 async function casesOf(text: string, published: string | null = "2022-05-01"): Promise<string[]> {
-  const { gazetteer } = await getReference();
   const doc = await docOf("t.txt", text, published);
-  const { rows } = extractCases(doc, { gazetteer, categories: [] });
+  const { rows } = await extractCasesOf(doc);
   for (const row of rows) caseSchema.parse(row);
   return rows.map((r: CaseRow) => `${r.date} ${r.window} ${r.scope} ${r.measure} ${r.district ?? `(${r.district_raw})`} c=${r.confirmed} a=${r.asymptomatic} i=${r.infections}`);
 }
@@ -61,5 +64,45 @@ describe("extractCases(doc, ctx)", () => {
         "null 0-24 local new 北京市 c=3 a=null i=null",
       ]
     `);
+  });
+});
+
+describe("extractCases: counts without a number", () => {
+  it("warns case-count-missing at the line and column of a count whose digits were stripped", async () => {
+    const doc = await docOf("m.txt", "标题\n4月30日0时至24时，北京新增本土感染者例。", "2022-05-01");
+    const { rows, issues } = await extractCasesOf(doc);
+    expect(rows).toEqual([]);
+    expect(issues.map(formatIssue)).toMatchInlineSnapshot(`
+      [
+        "data/raw/reports/m.txt:2:22: case count has no number: expected digits or a numeral before 例, found "4时，北京新增本土感染者例"
+        hint: the digits were probably stripped upstream; the count is left out, never guessed",
+      ]
+    `);
+  });
+});
+
+describe("parseCaseWords(csvText, path)", () => {
+  it("leaves out bad rows with an issue at path:line, quoted line breaks counted", () => {
+    const csv = 'word,role,value,reason\n确诊病例,kind,confirmed,"two\nlines"\n阳性,kind,positive,x\n本土,scope,local,\n各,each,x,y\n确诊病例,kind,confirmed,again\n';
+    const { value, issues } = parseCaseWords(csv, "c.csv");
+    expect(value?.kinds).toEqual([{ word: "确诊病例", kind: "confirmed" }]);
+    expect(issues.map(formatIssue)).toMatchInlineSnapshot(`
+      [
+        "c.csv:4: case word value is not a kind: expected one of confirmed, asymptomatic, infections, cases, other, found "positive"",
+        "c.csv:5: case word has no reason: expected why the row exists, found """,
+        "c.csv:6: case word value is not empty: expected no value for role each, found "x"",
+        "c.csv:7: case word is listed twice: expected each kind word once, found "确诊病例" again",
+      ]
+    `);
+  });
+
+  it("lets an editor add a kind word without touching code", async () => {
+    const reference = await getReference();
+    const doc = await docOf("w.txt", "标题\n4月30日0时至24时，北京新增本土确证者3例。", "2022-05-01");
+    const mentions = findDistricts(doc.text, reference.gazetteer).mentions;
+    expect(extractCases(doc, reference, mentions).rows).toEqual([]);
+    const words = parseCaseWords(`${readFileSync("data/reference/case-words.csv", "utf8")}确证者,kind,confirmed,a spun copy's 确证者 for 确诊病例\n`, "c.csv");
+    const rows = extractCases(doc, { ...reference, caseWords: words.value! }, mentions).rows;
+    expect(rows.map((r) => `${r.date} ${r.district} c=${r.confirmed}`)).toEqual(["2022-04-30 北京市 c=3"]);
   });
 });

@@ -13,7 +13,7 @@ import { directiveSchema } from "../../../src/pipeline/validate/directiveSchema.
 import { personMentionSchema, personSchema } from "../../../src/pipeline/validate/personSchema.ts";
 import { measureSchema } from "../../../src/pipeline/validate/measureSchema.ts";
 import { analyzeFile } from "../../support/pipeline.ts";
-import { getSpeechContext } from "./speechFixtures.ts";
+import { directivesOf, getSpeechContext } from "./speechFixtures.ts";
 
 const corpus = resolve(process.cwd(), "../shared/corpus");
 const present = existsSync(resolve(corpus, "labels"));
@@ -42,7 +42,7 @@ function getCases(): Promise<Case[]> {
     for (const file of files) {
       const doc = await analyzeFile(resolve(corpus, "reports", file));
       const label = JSON.parse(readFileSync(resolve(corpus, "labels", `${file.slice(0, 3)}.json`), "utf8")) as Label;
-      out.push({ file, doc, label, directives: extractDirectives(doc, ctx).rows, people: extractPeople(doc, ctx).rows });
+      out.push({ file, doc, label, directives: directivesOf(doc, ctx).rows, people: extractPeople(doc, ctx).rows });
     }
     return out;
   })();
@@ -57,6 +57,8 @@ describe.skipIf(!present)("directives on the corpus", () => {
     let catTp = 0, catFp = 0, catFn = 0;
     const misses: string[] = [];
     for (const c of await getCases()) {
+      // One row per span: a sentence is never counted twice.
+      expect(new Set(c.directives.map((r) => `${r.span[0]}:${r.span[1]}`)).size).toBe(c.directives.length);
       for (const r of c.directives) {
         if (c.label.directives.some((d) => r.text.includes(d.key) && d.speaker === r.speaker)) tp++;
         else {
@@ -135,7 +137,13 @@ describe.skipIf(!present)("every row of every corpus document", () => {
       }
       for (const m of c.people) {
         expect(c.doc.text.slice(m.span[0], m.span[1])).toBe(m.name);
-        expect(c.doc.text.slice(m.span[0] - m.role.length, m.span[0]) === m.role || c.doc.text.includes(m.role)).toBe(true);
+        // The role is written right before the name, or in the same paragraph within a list's reach: before the
+        // first member (`区领导马新明、席成坡`) or after 等 (`张立新、缪剑虹、宋玫等区领导`).
+        const [ps, pe] = c.doc.paragraphs.find(([s, e]) => s <= m.span[0] && m.span[1] <= e)!;
+        const before = c.doc.text.lastIndexOf(m.role, m.span[0] - m.role.length);
+        const after = c.doc.text.indexOf(m.role, m.span[1]);
+        const near = (before >= ps && m.span[0] - before <= 60) || (after !== -1 && after + m.role.length <= pe && after - m.span[1] <= 30);
+        expect(near, `${m.id}: ${m.role} near ${m.name}`).toBe(true);
         expect(personMentionSchema.safeParse(m).error).toBeUndefined();
       }
       all.push(...c.directives);
@@ -148,7 +156,7 @@ describe.skipIf(!present)("every row of every corpus document", () => {
   it("gives the same rows on a second run", async () => {
     const ctx = await getSpeechContext();
     for (const c of await getCases()) {
-      expect(extractDirectives(c.doc, ctx).rows).toEqual(c.directives);
+      expect(directivesOf(c.doc, ctx).rows).toEqual(c.directives);
       expect(extractPeople(c.doc, ctx).rows).toEqual(c.people);
     }
   });
@@ -160,7 +168,7 @@ describe("the seeds (data/raw/reports)", () => {
   it("004: 余卫国's directives cover the measures the issue names", async () => {
     const ctx = await getSpeechContext();
     const doc = await analyzeFile(seed("004_d2a4c35ad713cded.txt"));
-    const rows = extractDirectives(doc, ctx).rows;
+    const rows = directivesOf(doc, ctx).rows;
     expect(new Set(rows.map((r) => r.speaker))).toEqual(new Set(["余卫国"]));
     expect(rows[0]!.speaker_role).toBe("密云区委书记");
     expect(rows[0]!.district).toBe("密云区");
@@ -174,7 +182,7 @@ describe("the seeds (data/raw/reports)", () => {
   it("000: 蔡奇's directives cover the measures the issue names, and the people have their roles", async () => {
     const ctx = await getSpeechContext();
     const doc = await analyzeFile(seed("000_76bc26fd7b02b4ab.txt"));
-    const rows = extractDirectives(doc, ctx).rows;
+    const rows = directivesOf(doc, ctx).rows;
     expect(new Set(rows.map((r) => r.speaker))).toEqual(new Set(["蔡奇"]));
     const categories = new Set(rows.flatMap((r) => r.categories));
     for (const k of ["campus", "work_from_home", "public_transport", "entry_checks", "nucleic_acid_testing"]) expect(categories).toContain(k);

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractDirectives } from "../../../src/pipeline/extract/directives.ts";
 import { extractPeople } from "../../../src/pipeline/extract/people.ts";
-import { getSpeechContext, makeDoc } from "./speechFixtures.ts";
+import { directivesOf, getSpeechContext, makeDoc } from "./speechFixtures.ts";
 
 const ctx = await getSpeechContext();
 // Texts made of the cue words and names, so that the extractors' rules fire.
@@ -14,7 +14,7 @@ describe("extractDirectives and extractPeople on arbitrary texts", () => {
     fc.assert(
       fc.property(text, (t) => {
         const doc = makeDoc(t);
-        for (const r of extractDirectives(doc, ctx).rows) expect(t.slice(r.span[0], r.span[1])).toBe(r.text);
+        for (const r of directivesOf(doc, ctx).rows) expect(t.slice(r.span[0], r.span[1])).toBe(r.text);
         for (const m of extractPeople(doc, ctx).rows) expect(t.slice(m.span[0], m.span[1])).toBe(m.name);
       }),
       { numRuns: 300 },

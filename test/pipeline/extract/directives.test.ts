@@ -3,19 +3,19 @@ import { extractDirectives } from "../../../src/pipeline/extract/directives.ts";
 import { parseSpeechCues } from "../../../src/pipeline/extract/speechCues.ts";
 import { formatIssue } from "../../../src/pipeline/issues.ts";
 import { directiveSchema } from "../../../src/pipeline/validate/directiveSchema.ts";
-import { getSpeechContext, makeDoc } from "./speechFixtures.ts";
+import { directivesOf, getSpeechContext, makeDoc } from "./speechFixtures.ts";
 
 const ctx = await getSpeechContext();
 const directives = (text: string, extra = {}) =>
-  extractDirectives(makeDoc(text, extra), ctx).rows.map((r) => [r.speaker, r.text]);
+  directivesOf(makeDoc(text, extra), ctx).rows.map((r) => [r.speaker, r.text]);
 
-describe("extractDirectives(doc, ctx)", () => {
+describe("directivesOf(doc, ctx)", () => {
   it("carries a leader's speech over 要 sentences and stops at a narrated visit", () => {
     const text = [
       "密云区委书记余卫国主持会议。余卫国强调,要紧盯疫情防控形势。各单位要强化忧患意识。形势依然严峻。",
       "余卫国来到古北口御道,检查进村卡口。他强调,要加大进京卡口的查控力度。",
     ].join("\n");
-    const { rows, issues } = extractDirectives(makeDoc(text, { districts: ["密云区"] }), ctx);
+    const { rows, issues } = directivesOf(makeDoc(text, { districts: ["密云区"] }), ctx);
     expect(issues).toEqual([]);
     expect(rows).toEqual([
       { id: "t1-d001", doc_id: "t1", speaker: "余卫国", speaker_role: "密云区委书记", district: "密云区", date: "2022-04-13", text: "余卫国强调,要紧盯疫情防控形势。", categories: [], span: [14, 30] },
@@ -57,17 +57,17 @@ describe("extractDirectives(doc, ctx)", () => {
   });
 
   it("reports 他强调 with no one named before", () => {
-    const { rows, issues } = extractDirectives(makeDoc("标题\n他强调,要做好防控。"), ctx);
+    const { rows, issues } = directivesOf(makeDoc("标题\n他强调,要做好防控。"), ctx);
     expect(rows).toEqual([]);
     expect(issues.map(formatIssue)).toEqual(['data/raw/reports/t1.txt:2:1: a speech has no speaker: expected a person named before "他", found none']);
   });
 
   it("applies a city leader's directive to the document's only district, else to the whole city", () => {
     const text = "市委书记蔡奇强调,要严格落实测温扫码。";
-    expect(extractDirectives(makeDoc(text, { districts: ["海淀区"] }), ctx).rows[0]!.district).toBe("海淀区");
-    expect(extractDirectives(makeDoc(text, { districts: ["海淀区", "朝阳区"] }), ctx).rows[0]!.district).toBeNull();
-    expect(extractDirectives(makeDoc(text, { event_date: "2022-05-01" }), ctx).rows[0]!.date).toBe("2022-05-01");
-    expect(extractDirectives(makeDoc(text, { published_date: null }), ctx).rows[0]!.date).toBeNull();
+    expect(directivesOf(makeDoc(text, { districts: ["海淀区"] }), ctx).rows[0]!.district).toBe("海淀区");
+    expect(directivesOf(makeDoc(text, { districts: ["海淀区", "朝阳区"] }), ctx).rows[0]!.district).toBeNull();
+    expect(directivesOf(makeDoc(text, { event_date: "2022-05-01" }), ctx).rows[0]!.date).toBe("2022-05-01");
+    expect(directivesOf(makeDoc(text, { published_date: null }), ctx).rows[0]!.date).toBeNull();
   });
 });
 
@@ -78,7 +78,7 @@ describe("parseSpeechCues(csvText, path)", () => {
     expect(value!.modal).toEqual([]);
     expect(issues.map(formatIssue)).toMatchInlineSnapshot(`
       [
-        "s.csv:3: speech cue kind is unknown: expected one of role, name-end, not-name, role-lead-in, speech-verb, directive-verb, collective-speaker, pronoun, not-pronoun, narrative-verb, modal, not-modal, imperative, issuer-suffix, notice-word, found "verb"",
+        "s.csv:3: speech cue kind is unknown: expected one of role, role-prefix, list-role-marker, name-end, not-name, role-lead-in, speech-verb, directive-verb, collective-speaker, pronoun, not-pronoun, narrative-verb, modal, not-modal, imperative, issuer-suffix, issuer-verb, notice-word, found "verb"",
         "s.csv:4: speech cue is listed twice: expected each role word once, found "书记" again",
         "s.csv:5: speech cue word is empty or padded: expected a word without surrounding spaces, found " 要"",
         "s.csv:6: speech cue has no reason: expected why the row exists, found """,

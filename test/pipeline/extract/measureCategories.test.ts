@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { formatIssue } from "../../../src/pipeline/issues.ts";
 import { findCategories, parseMeasureCategories } from "../../../src/pipeline/extract/measureCategories.ts";
 import { extractDirectives } from "../../../src/pipeline/extract/directives.ts";
-import { getSpeechContext, makeDoc } from "./speechFixtures.ts";
+import { directivesOf, getSpeechContext, makeDoc } from "./speechFixtures.ts";
 
 const csvPath = resolve(process.cwd(), "data/reference/measure-categories.csv");
 
@@ -36,7 +36,7 @@ describe("parseMeasureCategories(csvText, path)", () => {
         "data/reference/measure-categories.csv:2: measure category key is not snake_case: expected a key such as nucleic_acid_testing, found "Bad Key"",
         "data/reference/measure-categories.csv:3: measure category keywords are not a list of distinct words: expected words separated by |, found "流调||溯源"",
         "data/reference/measure-categories.csv:5: measure category is listed twice: expected each key once, found "tracing" again",
-        "data/reference/measure-categories.csv:6: row has the wrong number of columns: expected 4 (key,label_zh,label_en,keywords), found 3 in "drills,演练,Drills"
+        "data/reference/measure-categories.csv:6: measure categories row has the wrong number of columns: expected 4 (key,label_zh,label_en,keywords), found 3 in "drills,演练,Drills"
         hint: quote a field that holds a comma",
       ]
     `);
@@ -45,7 +45,7 @@ describe("parseMeasureCategories(csvText, path)", () => {
   it("gives a null value for a header without keywords", () => {
     const { value, issues } = parseMeasureCategories("key,label_zh,label_en\n", "m.csv");
     expect(value).toBeNull();
-    expect(issues.map(formatIssue)).toEqual(['m.csv:1: header is not the expected one: expected columns key,label_zh,label_en,keywords,reason, found "key,label_zh,label_en"']);
+    expect(issues.map(formatIssue)).toEqual(['m.csv:1: measure categories header is not the expected one: expected columns "key,label_zh,label_en,keywords,reason", found "key,label_zh,label_en"']);
   });
 });
 
@@ -61,9 +61,9 @@ describe("an editor adds a keyword", () => {
   it("gives a directive the category without a change of code", async () => {
     const text = "会议强调,要抓好垃圾清运和环境消杀。";
     const before = await getSpeechContext();
-    expect(extractDirectives(makeDoc(text), before).rows[0]!.categories).toEqual([]);
+    expect(directivesOf(makeDoc(text), before).rows[0]!.categories).toEqual([]);
     const edited = readFileSync(csvPath, "utf8").replace("accountability,压实责任/督导检查,Responsibility and supervision,压实|", "accountability,压实责任/督导检查,Responsibility and supervision,环境消杀|压实|");
     const after = await getSpeechContext(edited);
-    expect(extractDirectives(makeDoc(text), after).rows[0]!.categories).toEqual(["accountability"]);
+    expect(directivesOf(makeDoc(text), after).rows[0]!.categories).toEqual(["accountability"]);
   });
 });

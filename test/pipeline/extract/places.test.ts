@@ -2,7 +2,9 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parsePlaceWords } from "../../../src/pipeline/extract/placeWords.ts";
-import { extractPlaces, type PlaceContext } from "../../../src/pipeline/extract/places.ts";
+import { extractPlaces, placeId, type PlaceContext } from "../../../src/pipeline/extract/places.ts";
+import { formatIssue } from "../../../src/pipeline/issues.ts";
+import { PLACE_ID, placeSchema } from "../../../src/pipeline/validate/placeSchema.ts";
 import { extractRiskAreas } from "../../../src/pipeline/extract/riskAreas.ts";
 import { analyzeFile, getReference } from "../../support/pipeline.ts";
 
@@ -18,13 +20,40 @@ async function context(): Promise<PlaceContext> {
 }
 
 describe("parsePlaceWords(csvText, path)", () => {
-  it("rejects an unknown status with place-words-invalid at its line", () => {
+  it("rejects an unknown status with schema-invalid at its line", () => {
     const r = parsePlaceWords("word,role,value,reason\n封控区,status,封控区,x\n红区,status,红色,y\n", "p.csv");
     expect(r.value?.statuses).toEqual([{ word: "封控区", status: "封控区" }]);
     expect(r.issues.map((i) => [i.code, i.line, i.message])).toEqual([
-      ["place-words-invalid", 3, 'place status word names an unknown status: expected one of 封控区, 管控区, 防范区, 高风险, 中风险, 低风险, found "红色"'],
+      ["schema-invalid", 3, 'place status word names an unknown status: expected one of 封控区, 管控区, 防范区, 高风险, 中风险, 低风险, found "红色"'],
     ]);
   });
+
+  it("reports the line a row starts on after a reason with a quoted line break", () => {
+    const r = parsePlaceWords('word,role,value,reason\n各,stop,whole,"every X,\nno name"\n其他,stop,some,y\n', "p.csv");
+    expect(r.value?.wholeStops).toEqual(new Set(["各"]));
+    expect(r.issues.map(formatIssue)).toEqual(['p.csv:4: place stop word has an unknown value: expected "" or "whole", found "some"']);
+  });
+
+  it("reads list roles longest first and street kinds by their value", () => {
+    const r = parsePlaceWords("word,role,value,reason\n路,road,,r\n大街,road,,r\n镇,kind-street,镇,r\n社区,kind,社区,r\n", "p.csv");
+    expect([r.value?.roads, [...(r.value?.streetKinds ?? [])]]).toEqual([["大街", "路"], ["镇"]]);
+  });
+
+  it("gives a null value for a bad header", () => {
+    const r = parsePlaceWords("word,role,reason\n", "p.csv");
+    expect([r.value, r.issues.map((i) => [i.code, i.line])]).toEqual([null, [["schema-invalid", 1]]]);
+  });
+});
+
+describe("placeId(docId, order)", () => {
+  it.each([
+    ["018", 3, "018-pl003"],
+    ["r1a2b3c4d5e6f", 1234, "r1a2b3c4d5e6f-pl1234"],
+  ])("gives %s, %i → %s", (doc, n, id) => {
+    expect(placeId(doc, n)).toBe(id);
+    expect(PLACE_ID.test(id)).toBe(true);
+  });
+  it("is not a person mention's id (-p001)", () => expect(PLACE_ID.test("018-p001")).toBe(false));
 });
 
 describe.skipIf(!hasCorpus)("extractPlaces on the corpus", () => {
@@ -79,6 +108,29 @@ describe.skipIf(!hasCorpus)("extractPlaces on the corpus", () => {
       }
       for (const r of extractRiskAreas(doc, ctx).rows) expect(doc.text.slice(...r.span)).toBe(r.area);
     }
+  });
+
+  it("warns at line:column about 034's other city's and garbled items instead of dropping them silently", async () => {
+    const ctx = await context();
+    const doc = await analyzeFile(`${corpus}/reports/034.txt`, "data/raw/reports/034.txt");
+    expect(extractPlaces(doc, ctx).issues.map((i) => formatIssue(i).split("\n")[0])).toEqual([
+      'data/raw/reports/034.txt:7:65: listed place is another city\'s: expected a Beijing place, found "高碑店市乡方家园林居住区"',
+      'data/raw/reports/034.txt:7:223: listed place name looks garbled: expected a name the gazetteer has (perhaps "武圣东里"), found "武胜东里"',
+      'data/raw/reports/034.txt:7:232: listed place name looks garbled: expected a name the gazetteer has (perhaps "双龙南里"), found "两龙南里"',
+    ]);
+  });
+
+  it("gives every row of the corpus a padded -pl id that the schema accepts", async () => {
+    const ctx = await context();
+    const files = readdirSync(`${corpus}/reports`).filter((f) => /^\d{3}\./.test(f)).sort();
+    let count = 0;
+    for (const f of files) {
+      const rows = extractPlaces(await analyzeFile(`${corpus}/reports/${f}`), ctx).rows;
+      rows.forEach((r, i) => expect(r.id).toBe(placeId(r.doc_id, i + 1)));
+      for (const r of rows) expect(placeSchema.safeParse(r).error).toBeUndefined();
+      count += rows.length;
+    }
+    expect(count).toBeGreaterThan(100);
   });
 
   it("reads 018's designations as added regimes", async () => {

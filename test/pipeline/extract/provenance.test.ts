@@ -65,17 +65,18 @@ describe("provenance of every extracted row", () => {
 
   it("risk areas: each report source's span names the area, each CSV source's line lists it", async () => {
     const csvLines = new Map<string, string[]>();
+    const words = (await getReference()).placeWords;
     for (const row of (await result).datasets.risk_areas as Row[]) {
       for (const source of row.sources as Array<{ doc_id?: string; span?: Span; path?: string; line?: number }>) {
         if (source.doc_id !== undefined) {
           // The merged row keeps the area as first listed; each listing names it up to the light
           // normalisation the merge matches by (brackets, spaces, 街道办).
           const text = await textAt(source.doc_id, source.span!);
-          expect(normalizeAreaName(text), `${row.id}: ${text}`).toBe(normalizeAreaName(row.area as string));
+          expect(normalizeAreaName(text, words), `${row.id}: ${text}`).toBe(normalizeAreaName(row.area as string, words));
         } else {
           if (!csvLines.has(source.path!)) csvLines.set(source.path!, (await readFile(resolve(process.cwd(), source.path!), "utf8")).split("\n"));
           const cells = Papa.parse<string[]>(csvLines.get(source.path!)![source.line! - 1]!).data[0]!;
-          expect(normalizeAreaName(cells[3]!), `${source.path}:${source.line}`).toBe(normalizeAreaName(row.area as string));
+          expect(normalizeAreaName(cells[3]!, words), `${source.path}:${source.line}`).toBe(normalizeAreaName(row.area as string, words));
         }
       }
     }

@@ -5,6 +5,9 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { identityMap } from "../../../src/pipeline/clean/offsets.ts";
+import { extractDirectives, type DirectiveRow } from "../../../src/pipeline/extract/directives.ts";
+import { extractPeople } from "../../../src/pipeline/extract/people.ts";
+import type { Issue } from "../../../src/pipeline/issues.ts";
 import { parseMeasureCategories } from "../../../src/pipeline/extract/measureCategories.ts";
 import { parseSpeechCues, type SpeechContext } from "../../../src/pipeline/extract/speechCues.ts";
 import { findParagraphs, findSentences } from "../../../src/pipeline/parse/sentences.ts";
@@ -54,4 +57,9 @@ export function makeDoc(text: string, extra: Partial<ParsedDoc> = {}): ParsedDoc
     pinyinRemoved: 0,
     ...extra,
   };
+}
+
+/** extractDirectives on `doc` with the person mentions extractPeople finds in it, as extractDocument passes them. */
+export function directivesOf(doc: ParsedDoc, ctx: SpeechContext): { rows: DirectiveRow[]; issues: Issue[] } {
+  return extractDirectives(doc, ctx, extractPeople(doc, ctx).rows);
 }

@@ -78,6 +78,14 @@ describe("parseSidecar(text, path, ctx)", () => {
     `);
   });
 
+  it("rejects an address that is not a web address, so that it never becomes a script link", () => {
+    const { fields, issues } = parseSidecar("url: javascript:alert(1)\n", "s.meta.yaml", CTX);
+    expect(fields).toEqual({});
+    expect(issues.map(formatIssue)).toEqual([
+      's.meta.yaml:1:6: url is not a web address: expected an address starting with http:// or https://, found "javascript:alert(1)"',
+    ]);
+  });
+
   it("treats an empty sidecar as no fields", () => {
     expect(parseSidecar("# nothing yet\n", "s.meta.yaml", CTX)).toEqual({ fields: {}, issues: [] });
   });
