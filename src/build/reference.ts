@@ -12,6 +12,7 @@ import { parseOutlets } from "../pipeline/parse/outlets.ts";
 import { parseMeasureCategories } from "../pipeline/extract/measureCategories.ts";
 import { parsePlaceWords } from "../pipeline/extract/placeWords.ts";
 import { parseSpeechCues } from "../pipeline/extract/speechCues.ts";
+import { parseCaseWords } from "../pipeline/extract/caseWords.ts";
 
 /** The files of the reference folder, by role. */
 export const REFERENCE_FILES = {
@@ -22,6 +23,7 @@ export const REFERENCE_FILES = {
   measureCategories: "measure-categories.csv",
   speechCues: "speech-cues.csv",
   placeWords: "place-words.csv",
+  caseWords: "case-words.csv",
 } as const;
 
 /**
@@ -59,7 +61,8 @@ export async function loadReference(root: string, dir: string): Promise<StageRes
   const categories = parseMeasureCategories(text(REFERENCE_FILES.measureCategories), rel(REFERENCE_FILES.measureCategories));
   const cues = parseSpeechCues(text(REFERENCE_FILES.speechCues), rel(REFERENCE_FILES.speechCues));
   const placeWords = parsePlaceWords(text(REFERENCE_FILES.placeWords), rel(REFERENCE_FILES.placeWords));
-  issues.push(...gazetteer.issues, ...chrome.issues, ...outlets.issues, ...categories.issues, ...cues.issues, ...placeWords.issues);
+  const caseWords = parseCaseWords(text(REFERENCE_FILES.caseWords), rel(REFERENCE_FILES.caseWords));
+  issues.push(...gazetteer.issues, ...chrome.issues, ...outlets.issues, ...categories.issues, ...cues.issues, ...placeWords.issues, ...caseWords.issues);
   const aliases = gazetteer.value
     ? parseDistrictAliases(text(REFERENCE_FILES.districtAliases), rel(REFERENCE_FILES.districtAliases), gazetteer.value)
     : { value: null, issues: [] };
@@ -72,6 +75,7 @@ export async function loadReference(root: string, dir: string): Promise<StageRes
     categories.value === null ||
     cues.value === null ||
     placeWords.value === null ||
+    caseWords.value === null ||
     issues.some((i) => i.severity === "error")
   ) {
     return { value: null, issues };
@@ -84,6 +88,7 @@ export async function loadReference(root: string, dir: string): Promise<StageRes
       categories: categories.value,
       cues: cues.value,
       placeWords: placeWords.value,
+      caseWords: caseWords.value,
     },
     issues,
   };

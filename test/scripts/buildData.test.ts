@@ -43,7 +43,7 @@ describe("npm run data", () => {
     expect(first.code).toBe(0);
     expect(second.code).toBe(0);
     expect(first.stderr).toMatch(/^files read: \d+ \(\d+ reports, \d+ sidecars, \d+ tables\); documents published: \d+; reports rejected: \d+$/m);
-    expect(first.stderr).toMatch(/^rows: documents \d+, districts 16, directives \d+, measures \d+, people \d+, .*case_csv \d+$/m);
+    expect(first.stderr).toMatch(/^rows: documents \d+, districts 16, measure_categories \d+, directives \d+, measures \d+, people \d+, .*case_csv \d+$/m);
     const files = await listFiles(join(tmp, "a"));
     expect(files).toEqual(await listFiles(join(tmp, "b")));
     expect(files).toEqual(expect.arrayContaining(["build-report.json", "datapackage.json", "documents.csv", "documents.json", "text/004.txt"]));

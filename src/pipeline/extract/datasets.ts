@@ -72,6 +72,8 @@ export function extractDocument(doc: ParsedDoc, ctx: ExtractionContext): Documen
 export interface ExtractionResult {
   /** Beijing's districts in administrative-code order, from the gazetteer: what the site addresses */
   districts: Array<{ code: string; name: string; short_name: string; slug: string }>;
+  /** the measure categories of the context, in their file's order */
+  categories: Array<{ key: string; label_zh: string; label_en: string; keywords: string[] }>;
   directives: DirectiveRow[];
   measures: MeasureRow[];
   personMentions: PersonMention[];
@@ -134,6 +136,7 @@ export function extractDatasets(
   const conflicts = findCaseConflicts(all.cases, caseCsv, locate);
   return {
     districts: ctx.gazetteer.districts.map((d) => ({ code: d.code, name: d.name, short_name: d.name.replace(/区$/, ""), slug: d.slug })),
+    categories: ctx.categories.map((c) => ({ key: c.key, label_zh: c.label_zh, label_en: c.label_en, keywords: [...c.keywords] })),
     directives: all.directives,
     measures: measures.rows,
     personMentions: all.personMentions,

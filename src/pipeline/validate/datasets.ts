@@ -9,6 +9,7 @@ import { caseCsvSchema, caseSchema } from "./caseSchema.ts";
 import { directiveSchema } from "./directiveSchema.ts";
 import { districtSchema } from "./districtSchema.ts";
 import { measureSchema } from "./measureSchema.ts";
+import { measureCategorySchema } from "./measureCategorySchema.ts";
 import { personMentionSchema, personSchema } from "./personSchema.ts";
 import { placeSchema } from "./placeSchema.ts";
 import { riskAreaSchema } from "./riskAreaSchema.ts";
@@ -34,6 +35,14 @@ export const DATASETS = [
     schema: districtSchema,
     primaryKey: "code",
     rows: (e) => e.districts,
+  },
+  {
+    name: "measure_categories",
+    title: "措施类别 Measure categories",
+    description: "The measure categories directives are sorted into, with their Chinese and English labels and keywords, in the order of data/reference/measure-categories.csv.",
+    schema: measureCategorySchema,
+    primaryKey: "key",
+    rows: (e) => e.categories,
   },
   {
     name: "directives",

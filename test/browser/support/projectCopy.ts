@@ -1,0 +1,40 @@
+/**
+ * A throw-away copy of the repository in the temp folder, to build a site from altered inputs
+ * without touching the repository's data/build/ or dist/.
+ */
+import { cp, mkdir, mkdtemp, readdir, rm, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** Top-level entries never copied: outputs, history, tests, caches. */
+const SKIP_TOP = new Set(["node_modules", "dist", ".git", ".astro", "test"]);
+/** Caches inside node_modules the copy must not share with the repository (Astro's data store, Vite's). */
+const SKIP_MODULES = new Set([".astro", ".vite", ".vite-temp", ".vitest-cache", ".cache"]);
+
+/** A copy of the repository; `remove()` deletes it. */
+export interface ProjectCopy {
+  root: string;
+  remove(): Promise<void>;
+}
+
+/**
+ * Copies `repo` (sources, scripts, config, data/raw and data/reference; not data/build, dist,
+ * .git or test) into a new temp folder. node_modules becomes a real folder of symlinks to the
+ * repository's packages, so Astro and Vite keep their caches in the copy, not in the repository.
+ */
+export async function copyProject(repo: string): Promise<ProjectCopy> {
+  const root = await mkdtemp(join(tmpdir(), "tongbao-copy-"));
+  for (const entry of await readdir(repo)) {
+    if (SKIP_TOP.has(entry) || entry.startsWith("dist.tmp")) continue;
+    await cp(join(repo, entry), join(root, entry), {
+      recursive: true,
+      filter: (source) => !source.startsWith(join(repo, "data", "build")),
+    });
+  }
+  await mkdir(join(root, "node_modules"));
+  for (const entry of await readdir(join(repo, "node_modules"))) {
+    if (SKIP_MODULES.has(entry)) continue;
+    await symlink(join(repo, "node_modules", entry), join(root, "node_modules", entry));
+  }
+  return { root, remove: () => rm(root, { recursive: true, force: true }) };
+}
