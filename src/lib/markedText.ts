@@ -55,14 +55,16 @@ export function hasMarkChild(node: MarkNode): boolean {
  * The non-empty lines of `text` (paragraphs are one per line in the clean text), each as a list of nodes. Marks
  * nest when one holds another; marks that cross (or cross a line end) are split into pieces, and only the piece
  * where the mark starts has `anchor: true`, so an id is never given twice. Marks outside the text or empty are
- * left out. Never throws; the concatenated text of a paragraph's nodes is exactly that line.
+ * left out. Lines that start before `from` (the headlines above the body) are left out. Never throws; the
+ * concatenated text of a paragraph's nodes is exactly that line.
  */
-export function markParagraphs(text: string, marks: readonly TextMark[]): MarkedNode[][] {
+export function markParagraphs(text: string, marks: readonly TextMark[], from = 0): MarkedNode[][] {
   const paragraphs: MarkedNode[][] = [];
   const ordered = [...marks].sort(
     (a, b) => a.start - b.start || b.end - a.end || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  let lineStart = 0;
+  // The headlines above the body are shown as the page's headings, not again as text.
+  let lineStart = from;
   while (lineStart <= text.length) {
     const newline = text.indexOf("\n", lineStart);
     const lineEnd = newline === -1 ? text.length : newline;

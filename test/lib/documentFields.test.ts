@@ -25,6 +25,7 @@ const doc: DocumentRow = {
     districts: [{ start: 40, end: 43, line: 3, column: 1 }, { start: 90, end: 93, line: 5, column: 7 }],
   },
   text_path: "text/009.txt",
+  body_start: 0,
   characters: 100,
   paragraphs: 3,
   sentences: 4,

@@ -48,3 +48,10 @@ describe("markParagraphs(text, marks)", () => {
     ]);
   });
 });
+
+describe("markParagraphs(text, marks, from)", () => {
+  it("leaves out the lines before the body", () => {
+    const text = "标题\n副题\n正文第一段。\n第二段。";
+    expect(markParagraphs(text, [], text.indexOf("正文")).map((nodes) => nodes.map((n) => ("text" in n ? n.text : "")).join(""))).toEqual(["正文第一段。", "第二段。"]);
+  });
+});

@@ -52,6 +52,7 @@ export function validateDocument(doc: ParsedDoc): StageResult<DocumentRow> {
     supplied: doc.supplied,
     provenance: locateProvenance(doc.provenance, doc.original),
     text_path: textPathOf(doc.id),
+    body_start: doc.body[0],
     characters: doc.text.length,
     paragraphs: doc.paragraphs.length,
     sentences: doc.sentences.length,

@@ -95,6 +95,7 @@ export const documentSchema = z
       "Where each extracted field was read in the input file: field name → list of {start, end, line, column}, where start/end are [start, end) UTF-16 code-unit offsets in the decoded file and line/column (1-based, column in code points) locate start; supplied fields and null values have no entry",
     ),
     text_path: col(nonEmpty, "正文文件", "Path of the clean text, relative to the dataset folder"),
+    body_start: col(z.number().int().nonnegative(), "正文起点", "Offset in the clean text where the body starts, after the headlines and bylines (UTF-16 code units)"),
     characters: col(z.number().int().nonnegative(), "字数", "Length of the clean text in UTF-16 code units"),
     paragraphs: col(z.number().int().nonnegative(), "段落数", "Number of paragraphs in the clean text"),
     sentences: col(z.number().int().nonnegative(), "句子数", "Number of sentences in the clean text"),
