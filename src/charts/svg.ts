@@ -43,14 +43,21 @@ function roundNumbers(value: string): string {
 /**
  * A link target safe to put in a chart: a site-relative path (`/reports/x/#d1`), a fragment, or an http(s) URL.
  * Anything else (`javascript:`, `data:`, protocol-relative `//host`) is refused: returns null, the mark is drawn
- * without a link.
+ * without a link. So are a backslash or whitespace anywhere (browsers read `/\evil.com` and `/<tab>/evil.com`, whose
+ * tab they strip, as the protocol-relative `//evil.com`).
  */
 export function findSafeHref(href: string | null | undefined): string | null {
   if (typeof href !== "string") return null;
   const trimmed = href.trim();
-  if (/^\/(?!\/)/.test(trimmed) || trimmed.startsWith("#")) return trimmed;
-  if (/^https?:\/\/[^\s]+$/i.test(trimmed)) return trimmed;
+  if (/[\\\s]/.test(trimmed) || /^\/[\/\\]/.test(trimmed)) return null;
+  if (trimmed.startsWith("/") || trimmed.startsWith("#")) return trimmed;
+  if (/^https?:\/\/\S+$/i.test(trimmed)) return trimmed;
   return null;
+}
+
+/** `chart-cases-alt`: the id of the paragraph that states a chart's main finding, which its SVG is described by. */
+export function getChartAltId(chartId: string): string {
+  return `chart-${chartId}-alt`;
 }
 
 interface DomNode {
@@ -178,9 +185,9 @@ export interface ComposeOptions {
 
 /**
  * The chart's root `<svg>`: parts stacked top to bottom, `role="img"` (or `graphics-document` for a chart with
- * links), `aria-label` and `<title>` = title, `<desc id="{id}-desc">` = the alt text (pointed to by
- * `aria-describedby`), the CJK
- * font stack, and a `viewBox` with `width:100%; height:auto` so it scales to its column.
+ * links), `aria-label` and `<title>` = title, `aria-describedby` = the id of the page's visible paragraph that states
+ * the alt text (getChartAltId: the finding is read once, from the page, not again from a `<desc>`), the CJK font
+ * stack, and a `viewBox` with `height:auto`; the page's stylesheet sizes its width (src/components/ChartFigure.astro).
  */
 export function composeSvg(options: ComposeOptions): string {
   const width = Math.max(0, ...options.parts.map((part) => part.width));
@@ -190,15 +197,14 @@ export function composeSvg(options: ComposeOptions): string {
     body += y === 0 ? part.markup : `<g transform="translate(0,${y})">${part.markup}</g>`;
     y += part.height;
   }
-  const descId = `${options.id}-desc`;
+  const descId = getChartAltId(options.id);
   const role = options.interactive ? "graphics-document" : "img";
-  const style = "display:block;width:100%;height:auto;max-width:100%;overflow:visible;background:white";
+  const style = "display:block;height:auto;overflow:visible;background:white";
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${y}" width="${width}" height="${y}" role="${role}"` +
     ` aria-label="${escapeXml(options.title, true)}" aria-describedby="${escapeXml(descId, true)}"` +
     ` font-family="${escapeXml(CJK_FONT_STACK, true)}" font-size="10" fill="${INK}" color="${INK}" style="${style}">` +
     `<title>${escapeXml(options.title)}</title>` +
-    `<desc id="${escapeXml(descId, true)}">${escapeXml(options.alt)}</desc>` +
     body +
     `</svg>`
   );

@@ -3,6 +3,7 @@
  * rejected input with its reasons, from build-report.json's file entries.
  */
 import type { BuildReportEntry } from "../pipeline/validate/schemas.ts";
+import { compareText } from "./compareText.ts";
 
 /** Counts of a build's inputs. */
 export interface BuildCounts {
@@ -31,13 +32,15 @@ export function countBuildInputs(entries: readonly BuildReportEntry[]): BuildCou
 }
 
 /**
- * Every rejected entry, by path, with only its errors (the reasons it was rejected; warnings and notes are left
+ * Every rejected input, by path, with only its errors (the reasons it was rejected; warnings and notes are left
  * out), each as `path:line:col: message` with its hint. An entry rejected without an error keeps all its issues.
+ * Sidecars (`.meta.yaml`) are left out, as countBuildInputs counts them apart: one is rejected with its report and
+ * carries no issue of its own (the report's entry says why).
  */
 export function listRejectedInputs(entries: readonly BuildReportEntry[]): Array<{ path: string; reasons: Array<{ code: string; text: string; hint: string | null }> }> {
   return entries
-    .filter((e) => e.status === "rejected")
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .filter((e) => e.status === "rejected" && !isSidecar(e.path))
+    .sort((a, b) => compareText(a.path, b.path))
     .map((entry) => {
       const errors = entry.issues.filter((i) => i.severity === "error");
       const reasons = (errors.length > 0 ? errors : entry.issues).map((issue) => {

@@ -8,6 +8,7 @@ import type { RiskAreaRow } from "../pipeline/validate/riskAreaSchema.ts";
 import type { DocumentRow } from "../pipeline/validate/schemas.ts";
 import { newestFirst } from "./documentOrder.ts";
 import { sortRiskAreas } from "./riskAreaPeriods.ts";
+import { compareText } from "./compareText.ts";
 
 /** The datasets a district page reads. */
 export interface SiteRows {
@@ -37,7 +38,7 @@ export function selectDistrictRows(rows: SiteRows, name: string): DistrictRows {
   const documents = newestFirst(rows.documents.filter((doc) => doc.districts.includes(name)));
   const directives = rows.directives
     .filter((d) => d.district === name)
-    .sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => compareText(b.date ?? "", a.date ?? "") || compareText(a.id, b.id));
   const riskAreas = sortRiskAreas(rows.riskAreas.filter((row) => row.district === name));
   const caseRows = rows.caseTables.filter((row) => row.district === name).length + rows.caseReports.filter((row) => row.district === name).length;
   const isEmpty = documents.length === 0 && directives.length === 0 && riskAreas.length === 0 && caseRows === 0;

@@ -2,7 +2,7 @@
  * Calendar-day arithmetic on `YYYY-MM-DD` strings, in UTC so that the machine's time zone never shifts a day.
  */
 
-const DAY_MS = 86_400_000;
+import { addDays, daysBetween } from "../pipeline/parse/date.ts";
 
 /** `2022-04-13` → its UTC midnight as a Date. Throws on anything but a real YYYY-MM-DD (a bug of the caller). */
 export function getUtcDate(iso: string): Date {
@@ -13,15 +13,11 @@ export function getUtcDate(iso: string): Date {
   return date;
 }
 
-/** The day `days` after `iso` (before, when negative): `addDays("2022-04-30", 1)` → `2022-05-01`. */
-export function addDays(iso: string, days: number): string {
-  return new Date(getUtcDate(iso).getTime() + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((getUtcDate(to).getTime() - getUtcDate(from).getTime()) / DAY_MS);
-}
+/**
+ * `addDays("2022-04-30", 1)` → `2022-05-01`; `daysBetween(from, to)`: whole days from `from` to `to` (negative when
+ * `to` is earlier). The pipeline's own (src/pipeline/parse/date.ts), so site and data count days the same way.
+ */
+export { addDays, daysBetween };
 
 /** Every day from `from` to `to`, both included; empty when `to` is before `from`. */
 export function getDayRange(from: string, to: string): string[] {

@@ -7,6 +7,7 @@ import type { CaseCsvRecord, CaseRecord } from "../pipeline/validate/caseSchema.
 import type { DirectiveRecord } from "../pipeline/validate/directiveSchema.ts";
 import type { RiskAreaRow } from "../pipeline/validate/riskAreaSchema.ts";
 import { countInForce, latestRiskAreaDay } from "./riskAreaPeriods.ts";
+import { aboutId } from "./reportMarks.ts";
 
 /** Where a case figure was read: a report's count statement or a CSV line. */
 export type CaseFigureSource = { kind: "report"; docId: string; caseId: string } | { kind: "table"; path: string; line: number };
@@ -27,22 +28,31 @@ const CITY = "北京市";
 /**
  * The latest day with a city-wide (北京市) count of new cases in `tables` (case_csv) or `reports` (cases), and its
  * counts: the local (本土) row when there is one, else the all row; a report's statement before a table's line on
- * the same day, so the figure links to text a reader can see. Imported-only rows are never used. Null when no
- * city-wide new count is dated.
+ * the same day, so the figure links to text a reader can see. Imported-only rows are never used, nor rows whose
+ * window is not a whole day (`0-24`: a `0-15` count of 0时至15时 is part of a day) or that give no count at all.
+ * Null when no city-wide whole-day new count is dated.
  */
 export function findLatestCityCases(tables: readonly CaseCsvRecord[], reports: readonly CaseRecord[]): CaseFigure | null {
   const candidates: CaseFigure[] = [];
   for (const row of reports) {
-    if (row.district !== CITY || row.measure !== "new" || row.date === null || row.scope === "imported") continue;
+    if (!isWholeDayCityCount(row) || row.date === null) continue;
     candidates.push({ ...counts(row), date: row.date, scope: row.scope, source: { kind: "report", docId: row.doc_id, caseId: row.id } });
   }
   for (const row of tables) {
-    if (row.district !== CITY || row.measure !== "new" || row.scope === "imported") continue;
+    if (!isWholeDayCityCount(row)) continue;
     candidates.push({ ...counts(row), date: row.date, scope: row.scope, source: { kind: "table", path: row.source_path, line: row.source_line } });
   }
   const rank = (f: CaseFigure) => (f.scope === "local" ? 0 : 1) * 2 + (f.source.kind === "report" ? 0 : 1);
   candidates.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : rank(a) - rank(b)));
   return candidates[0] ?? null;
+}
+
+/** True for a city-wide new count of a whole day (window `0-24`, not imported) that gives at least one number. */
+function isWholeDayCityCount<T extends Pick<CaseRecord, "district" | "measure" | "scope" | "window" | "confirmed" | "asymptomatic" | "infections">>(
+  row: T,
+): row is T & { scope: "local" | "all" } {
+  if (row.district !== CITY || row.measure !== "new" || row.scope === "imported" || row.window !== "0-24") return false;
+  return row.confirmed !== null || row.asymptomatic !== null || row.infections !== null;
 }
 
 function counts(row: { confirmed: number | null; asymptomatic: number | null; infections: number | null }) {
@@ -78,4 +88,15 @@ export function listCaseCounts(figure: Pick<CaseFigure, "confirmed" | "asymptoma
     { label: "感染者", value: figure.infections },
   ];
   return counts.filter((c): c is { label: string; value: number } => c.value !== null);
+}
+
+/**
+ * Where the page links a case figure's source, and the link's text: a report's count is its row in the report
+ * page's case table (`/reports/030/#about-030-case-1`, there whether or not the count is in the body text); a
+ * table's line is the published dataset it is a row of (`/data/case_csv.csv`), named by its input file and line.
+ */
+export function describeCaseSource(source: CaseFigureSource): { href: string; label: string } {
+  if (source.kind === "report") return { href: `/reports/${source.docId}/#${aboutId(source.caseId)}`, label: `通报 ${source.docId}` };
+  const file = source.path.slice(source.path.lastIndexOf("/") + 1);
+  return { href: "/data/case_csv.csv", label: `病例表格（${file} 第${source.line}行）` };
 }

@@ -114,3 +114,20 @@ function markLine(text: string, from: number, to: number, ordered: readonly Text
   }
   return root;
 }
+
+/**
+ * The ids of the marks `paragraphs` carry as HTML ids (their anchor pieces), so a page links only to anchors that
+ * exist: a mark in the headlines above `from` is never placed. Empty for no paragraphs.
+ */
+export function listPlacedIds(paragraphs: readonly (readonly MarkedNode[])[]): Set<string> {
+  const placed = new Set<string>();
+  const visit = (nodes: readonly MarkedNode[]): void => {
+    for (const node of nodes) {
+      if (!isMarkNode(node)) continue;
+      if (node.anchor) placed.add(node.mark.id);
+      visit(node.children);
+    }
+  };
+  for (const nodes of paragraphs) visit(nodes);
+  return placed;
+}

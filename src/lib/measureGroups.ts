@@ -2,6 +2,7 @@
  * The measures dataset grouped by category, for the list under the measure timeline.
  */
 import type { MeasureRecord } from "../pipeline/validate/measureSchema.ts";
+import { compareText } from "./compareText.ts";
 
 /** One measure category and its rows. */
 export interface MeasureGroup {
@@ -32,7 +33,7 @@ export function groupMeasuresByCategory(
     group.rows.push(row);
   }
   for (const group of groups) {
-    group.rows.sort((a, b) => b.date.localeCompare(a.date) || (a.district ?? "").localeCompare(b.district ?? ""));
+    group.rows.sort((a, b) => compareText(b.date, a.date) || compareText(a.district ?? "", b.district ?? ""));
   }
   return groups;
 }

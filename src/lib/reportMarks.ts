@@ -49,3 +49,20 @@ export function getReportMarks(rows: ReportRows, labels: ReadonlyMap<string, str
   }
   return marks.sort((a, b) => a.start - b.start || b.end - a.end);
 }
+
+/**
+ * The note number of a directive: `004-d012` → 12, the number shown as `[12]` after the directive in the text.
+ * NaN when the id has no `-d` number (not a directive id).
+ */
+export function getNoteNumber(id: string): number {
+  const match = /-d(\d+)$/.exec(id);
+  return match === null ? Number.NaN : Number(match[1]);
+}
+
+/** The number a case count row is shown by in its report's table: `030-case-2` → `2`; the whole id when it has no `-`. */
+export function getCaseNumber(id: string): string {
+  return id.slice(id.lastIndexOf("-") + 1);
+}
+
+/** 本土 / 境外输入 / 合计: the Chinese label of a case count's scope. */
+export const CASE_SCOPE_LABELS: Readonly<Record<CaseRecord["scope"], string>> = Object.freeze({ local: "本土", imported: "境外输入", all: "合计" });

@@ -2,14 +2,14 @@
  * How many risk areas were listed on each day, by level (高/中/低风险) and regime (封控区/管控区/防范区), from the
  * `risk_areas` dataset's from/to intervals.
  *
- * Counting rule: a row counts on every day from the day of `from` to the day of `to`, both included (a listing that
- * ends on a day was still listed that day). A row with only one of the two dates counts on that day alone: a text
- * that names an area once says nothing of the days after (`to` null: never lifted in our sources) or before
- * (`from` null: only its lifting is reported). A row with neither date cannot be placed and is counted in
+ * Counting rule: the site's one rule, firstDay/lastDay of src/lib/riskAreaPeriods.ts: a row counts on every day
+ * from the day of `from` to the day of `to`, both included; a row with only one of the two dates counts on that day
+ * alone; a `to` before `from` counts on `from` alone. A row with neither date cannot be placed and is counted in
  * `undated`. Times of day (`2022-12-03 14:00`) are dropped: counts are per calendar day.
  */
-import { riskLevel, riskRegime } from "../pipeline/validate/riskAreaSchema.ts";
-import { getDayOf, daysBetween, getDayRange } from "./isoDays.ts";
+import { riskRegime } from "../pipeline/validate/riskAreaSchema.ts";
+import { daysBetween, getDayRange } from "./isoDays.ts";
+import { firstDay, lastDay, RISK_AREA_KINDS } from "./riskAreaPeriods.ts";
 
 /** The columns of a `risk_areas` row this module reads. */
 export interface RiskAreaRowSpec {
@@ -21,8 +21,8 @@ export interface RiskAreaRowSpec {
   to: string | null;
 }
 
-/** Risk levels then regimes, most severe first: the order of legends, tables and sentences. */
-export const RISK_KINDS: readonly string[] = Object.freeze([...riskLevel.options, ...riskRegime.options]);
+/** Risk levels then regimes, most severe first: the order of legends, tables and sentences (RISK_AREA_KINDS). */
+export const RISK_KINDS: readonly string[] = RISK_AREA_KINDS;
 
 /** Is this kind a regime (封控区/管控区/防范区) rather than a level? */
 export function isRiskRegime(kind: string): boolean {
@@ -66,14 +66,13 @@ export function getDailyRiskAreaCounts(rows: readonly RiskAreaRowSpec[], options
     if (options.district !== undefined && row.district !== options.district) continue;
     const kind = row.level ?? row.regime;
     if (kind === null || !RISK_KINDS.includes(kind)) continue;
-    const from = getDayOf(row.from) ?? getDayOf(row.to);
-    const to = getDayOf(row.to) ?? getDayOf(row.from);
+    const from = firstDay(row);
+    const to = lastDay(row);
     if (from === null || to === null) {
       undated += 1;
       continue;
     }
-    // A `to` before `from` (a source error) counts on `from` alone rather than vanishing.
-    intervals.push({ kind, from, to: to < from ? from : to });
+    intervals.push({ kind, from, to });
   }
   const kinds = RISK_KINDS.filter((kind) => intervals.some((i) => i.kind === kind));
   const listed: Record<string, number> = {};

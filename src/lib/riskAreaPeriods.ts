@@ -2,15 +2,19 @@
  * When a risk area was in force, read from its merged row's `from` and `to`.
  * `from` and `to` are `YYYY-MM-DD` (the times of day of CSV snapshots are in `from_time`/`to_time`); only the day part is read.
  */
-import type { RiskAreaRow } from "../pipeline/validate/riskAreaSchema.ts";
+import { riskLevel, riskRegime, type RiskAreaRow } from "../pipeline/validate/riskAreaSchema.ts";
+import { compareText } from "./compareText.ts";
 
 /** 高风险 … 防范区: the level, or the regime where the row has no level. */
 export function riskAreaKind(row: Pick<RiskAreaRow, "level" | "regime">): string {
   return row.level ?? row.regime ?? "未注明";
 }
 
-/** The kinds in the order pages list them: levels high to low, then regimes strict to light. */
-export const RISK_AREA_KINDS = ["高风险", "中风险", "低风险", "封控区", "管控区", "防范区"] as const;
+/**
+ * The kinds in the order pages, legends and tables list them: levels high to low, then regimes strict to light (the
+ * schema's enums). The one list of the site; src/lib/riskAreaCounts.ts's RISK_KINDS is this list.
+ */
+export const RISK_AREA_KINDS: readonly string[] = Object.freeze([...riskLevel.options, ...riskRegime.options]);
 
 /** The first listing day of `row`: `from` (day part), else `to` when only the lifting is dated; null when neither is. */
 export function firstDay(row: Pick<RiskAreaRow, "from" | "to">): string | null {
@@ -20,11 +24,14 @@ export function firstDay(row: Pick<RiskAreaRow, "from" | "to">): string | null {
 /**
  * The last day `row` is known to be in force: `to` (day part) when set, else its first day; null when neither
  * date is set. A text that names an area once says nothing of the days after, so a row a report listed in April
- * and no source lifted is not counted as in force in December. The same rule as the risk-area chart
- * (src/lib/riskAreaCounts.ts), so figures and chart agree.
+ * and no source lifted is not counted as in force in December. A `to` before `from` (a source error) gives the
+ * first day, so the row counts on that day rather than vanishing. The one rule of the site: the risk-area chart
+ * (src/lib/riskAreaCounts.ts) counts with it too, so figures and chart agree.
  */
 export function lastDay(row: Pick<RiskAreaRow, "from" | "to">): string | null {
-  return row.to !== null ? row.to.slice(0, 10) : firstDay(row);
+  const first = firstDay(row);
+  const to = row.to === null ? null : row.to.slice(0, 10);
+  return to === null || (first !== null && to < first) ? first : to;
 }
 
 /** True when `row` is in force on `day` (`YYYY-MM-DD`): first day ≤ day ≤ last day. False when undated. */
@@ -54,18 +61,19 @@ export function countInForce(rows: readonly RiskAreaRow[], day: string): Array<{
 }
 
 /**
- * Rows in listing order: latest first day first, then by kind, district, street and area, so a page and its
- * pagination always list the same rows in the same place. Undated rows come last.
+ * Rows in listing order: latest first day (`firstDay`: `from`, else `to`) first, then by kind, district, street and
+ * id, in code-unit order (never the machine's locale), so a page and its pagination always list the same rows in the
+ * same place. Undated rows come last.
  */
 export function sortRiskAreas(rows: readonly RiskAreaRow[]): RiskAreaRow[] {
-  const kindIndex = (row: RiskAreaRow) => (RISK_AREA_KINDS as readonly string[]).indexOf(riskAreaKind(row));
+  const kindIndex = (row: RiskAreaRow) => RISK_AREA_KINDS.indexOf(riskAreaKind(row));
   const key = (s: string | null) => s ?? "";
   return [...rows].sort(
     (a, b) =>
-      key(b.from).localeCompare(key(a.from)) ||
+      compareText(key(firstDay(b)), key(firstDay(a))) ||
       kindIndex(a) - kindIndex(b) ||
-      key(a.district).localeCompare(key(b.district)) ||
-      key(a.street).localeCompare(key(b.street)) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      compareText(key(a.district), key(b.district)) ||
+      compareText(key(a.street), key(b.street)) ||
+      compareText(a.id, b.id),
   );
 }

@@ -9,6 +9,7 @@ import type { Browser } from "playwright-core";
 import { casesChart } from "../../src/charts/casesChart.ts";
 import { measuresChart } from "../../src/charts/measuresChart.ts";
 import { riskAreasChart } from "../../src/charts/riskAreasChart.ts";
+import { escapeXml, getChartAltId } from "../../src/charts/svg.ts";
 import { CASE_ROWS, CATEGORIES, DISTRICTS, MEASURE_ROWS, RISK_ROWS } from "./fixtures.ts";
 
 const chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
@@ -30,7 +31,7 @@ describe.skipIf(!chromiumPath)("chart SVGs in Chromium", () => {
       measuresChart(MEASURE_ROWS, { districts: DISTRICTS, categories: CATEGORIES }),
     ];
     const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>charts</title></head><body><main><h1>图表</h1>${charts
-      .map((c) => `<figure>${c.svg}<figcaption>${c.caption}</figcaption></figure>`)
+      .map((c) => `<figure>${c.svg}<p id="${getChartAltId(c.id)}">${escapeXml(c.alt)}</p><figcaption>${c.caption}</figcaption></figure>`)
       .join("")}</main></body></html>`;
     const page = await browser.newPage();
     const errors: string[] = [];

@@ -22,6 +22,12 @@ describe("findSafeHref(href)", () => {
     ["data:text/html,<script>", null],
     ["//evil.example/x", null],
     ["vbscript:x", null],
+    ["/\\evil.example", null],
+    ["/\t/evil.example", null],
+    ["\\\\evil.example", null],
+    ["/reports/\\x", null],
+    ["/a b", null],
+    ["https://evil.example\\@x", null],
   ])("%s → %s", (href, expected) => expect(findSafeHref(href)).toBe(expected));
 });
 
@@ -60,9 +66,9 @@ describe("renderPlot(options)", () => {
 });
 
 describe("composeSvg(options)", () => {
-  it("makes an accessible, responsive root with the title and the alt", () => {
+  it("makes an accessible root with the title, described by the page's alt paragraph", () => {
     const svg = composeSvg({ id: "t", title: `标题<script>`, alt: `说明 & "引号"`, parts: [renderLegend([{ label: "确诊病例", color: "#0072B2" }], 300)] });
-    expect(svg).toMatchInlineSnapshot(`"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 18" width="300" height="18" role="img" aria-label="标题&lt;script&gt;" aria-describedby="t-desc" font-family="&quot;Noto Sans CJK SC&quot;, &quot;Noto Sans SC&quot;, &quot;Source Han Sans SC&quot;, &quot;PingFang SC&quot;, &quot;Hiragino Sans GB&quot;, &quot;Microsoft YaHei&quot;, sans-serif" font-size="10" fill="#222222" color="#222222" style="display:block;width:100%;height:auto;max-width:100%;overflow:visible;background:white"><title>标题&lt;script&gt;</title><desc id="t-desc">说明 &amp; "引号"</desc><g aria-hidden="true" font-size="12"><rect x="0" y="2" width="12" height="12" fill="#0072B2"></rect><text x="18" y="12">确诊病例</text></g></svg>"`);
+    expect(svg).toMatchInlineSnapshot(`"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 18" width="300" height="18" role="img" aria-label="标题&lt;script&gt;" aria-describedby="chart-t-alt" font-family="&quot;Noto Sans CJK SC&quot;, &quot;Noto Sans SC&quot;, &quot;Source Han Sans SC&quot;, &quot;PingFang SC&quot;, &quot;Hiragino Sans GB&quot;, &quot;Microsoft YaHei&quot;, sans-serif" font-size="10" fill="#222222" color="#222222" style="display:block;height:auto;overflow:visible;background:white"><title>标题&lt;script&gt;</title><g aria-hidden="true" font-size="12"><rect x="0" y="2" width="12" height="12" fill="#0072B2"></rect><text x="18" y="12">确诊病例</text></g></svg>"`);
     expectSafeSvg(svg);
   });
 });

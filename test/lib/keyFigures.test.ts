@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findLatestCityCases, findLatestDirectives, findLatestRiskAreas, listCaseCounts } from "../../src/lib/keyFigures.ts";
+import { describeCaseSource, findLatestCityCases, findLatestDirectives, findLatestRiskAreas, listCaseCounts } from "../../src/lib/keyFigures.ts";
 import type { CaseCsvRecord, CaseRecord } from "../../src/pipeline/validate/caseSchema.ts";
 import type { DirectiveRecord } from "../../src/pipeline/validate/directiveSchema.ts";
 
@@ -7,8 +7,8 @@ const table = (date: string, scope: CaseCsvRecord["scope"], confirmed: number, l
   source_path: "data/raw/cases/cases-beijing-citywide.csv", source_line: line, layout: "citywide", date, window: "0-24", scope,
   measure: "new", district, district_raw: null, confirmed, asymptomatic: 1, infections: null, method: "bulletin_regex", date_basis: "bulletin_day",
 });
-const report = (date: string | null, scope: CaseRecord["scope"], confirmed: number): CaseRecord => ({
-  id: "013-case-1", doc_id: "013", span: [1, 9], date, window: "0-24", scope, measure: "new", district: "北京市", district_raw: null,
+const report = (date: string | null, scope: CaseRecord["scope"], confirmed: number | null, window: string | null = "0-24", id = "013-case-1"): CaseRecord => ({
+  id, doc_id: id.slice(0, 3), span: [1, 9], date, window, scope, measure: "new", district: "北京市", district_raw: null,
   confirmed, asymptomatic: null, infections: null,
 });
 
@@ -29,6 +29,20 @@ describe("findLatestCityCases(tables, reports)", () => {
     expect(figure?.date).toBe("2022-05-10");
     expect(figure?.confirmed).toBe(25);
     expect(figure?.source).toEqual({ kind: "table", path: "data/raw/cases/cases-beijing-citywide.csv", line: 368 });
+  });
+
+  it("skips part-day counts (0时至15时) and rows that give no count", () => {
+    const partDay = { ...report("2022-11-20", "local", null, "0-15", "030-case-2"), asymptomatic: 470, infections: 516 };
+    const figure = findLatestCityCases([], [partDay, report("2022-11-21", "local", null, "0-24", "031-case-1"), report("2022-11-19", "local", 12, "0-24", "029-case-1")]);
+    expect(figure).toEqual({
+      date: "2022-11-19", scope: "local", confirmed: 12, asymptomatic: null, infections: null,
+      source: { kind: "report", docId: "029", caseId: "029-case-1" },
+    });
+  });
+
+  it("skips table rows without a whole-day window", () => {
+    const figure = findLatestCityCases([{ ...table("2022-05-12", "local", 7, 370), window: null }, table("2022-05-11", "local", 34, 369)], []);
+    expect(figure?.date).toBe("2022-05-11");
   });
 
   it("is null without a city-wide new count", () => expect(findLatestCityCases([], [])).toBeNull());
@@ -61,5 +75,16 @@ describe("listCaseCounts(figure)", () => {
   it("leaves out the counts the source does not give", () => {
     expect(listCaseCounts({ confirmed: null, asymptomatic: null, infections: 516 })).toEqual([{ label: "感染者", value: 516 }]);
     expect(listCaseCounts({ confirmed: 0, asymptomatic: 3, infections: null })).toEqual([{ label: "确诊病例", value: 0 }, { label: "无症状感染者", value: 3 }]);
+  });
+});
+
+describe("describeCaseSource(source)", () => {
+  it("links a report's count to its row in the report's case table", () => {
+    expect(describeCaseSource({ kind: "report", docId: "030", caseId: "030-case-1" })).toEqual({ href: "/reports/030/#about-030-case-1", label: "通报 030" });
+  });
+  it("links a table line to the published case_csv file", () => {
+    expect(describeCaseSource({ kind: "table", path: "data/raw/cases/cases-beijing-citywide.csv", line: 368 })).toEqual({
+      href: "/data/case_csv.csv", label: "病例表格（cases-beijing-citywide.csv 第368行）",
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isMarkNode, markParagraphs, type MarkedNode, type TextMark } from "../../src/lib/markedText.ts";
+import { isMarkNode, listPlacedIds, markParagraphs, type MarkedNode, type TextMark } from "../../src/lib/markedText.ts";
 
 const mark = (id: string, kind: TextMark["kind"], start: number, end: number): TextMark => ({ id, kind, start, end, href: `#${id}`, title: id });
 
@@ -53,5 +53,19 @@ describe("markParagraphs(text, marks, from)", () => {
   it("leaves out the lines before the body", () => {
     const text = "标题\n副题\n正文第一段。\n第二段。";
     expect(markParagraphs(text, [], text.indexOf("正文")).map((nodes) => nodes.map((n) => ("text" in n ? n.text : "")).join(""))).toEqual(["正文第一段。", "第二段。"]);
+  });
+});
+
+describe("listPlacedIds(paragraphs)", () => {
+  it("lists the marks placed in the body, not those in the headlines before body_start", () => {
+    const text = "海淀区会议\n会议要求,海淀区要加强核酸检测。";
+    const marks = [mark("h1", "place", 0, 3), mark("p1", "place", 11, 14), mark("d1", "directive", 11, 22), mark("x", "place", 40, 42)];
+    expect([...listPlacedIds(markParagraphs(text, marks, 6))].sort()).toEqual(["d1", "p1"]);
+    expect([...listPlacedIds(markParagraphs(text, marks))].sort()).toEqual(["d1", "h1", "p1"]);
+  });
+
+  it("counts a mark split over two lines once, by its first piece", () => {
+    expect([...listPlacedIds(markParagraphs("甲乙\n丙丁", [mark("d", "directive", 1, 4)]))]).toEqual(["d"]);
+    expect([...listPlacedIds(markParagraphs("甲乙\n丙丁", [mark("d", "directive", 1, 4)], 3))]).toEqual([]);
   });
 });

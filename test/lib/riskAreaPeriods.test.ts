@@ -53,3 +53,23 @@ describe("sortRiskAreas(rows)", () => {
     expect(sortRiskAreas(rows).map((r) => r.id)).toEqual(["b", "a", "t", "z"]);
   });
 });
+
+describe("one in-force rule for figures and chart", () => {
+  it("counts a row whose `to` is before its `from` on its first day, in both", async () => {
+    const { getDailyRiskAreaCounts } = await import("../../src/lib/riskAreaCounts.ts");
+    const row = { ...csvRow("z", "高风险", "2022-12-05", "2022-12-03") };
+    expect(lastDay(row)).toBe("2022-12-05");
+    expect(isInForce(row, "2022-12-05")).toBe(true);
+    expect(isInForce(row, "2022-12-04")).toBe(false);
+    expect(getDailyRiskAreaCounts([row]).days).toEqual([{ date: "2022-12-05", counts: { 高风险: 1 }, total: 1 }]);
+  });
+});
+
+describe("sortRiskAreas(rows) by first day", () => {
+  it("places a row dated only by its lifting at that day, latest first, undated last", () => {
+    const liftedOnly = { ...csvRow("l", "高风险", "2022-12-01", "2022-12-09"), from: null };
+    const undated = { ...csvRow("u", "高风险", "2022-12-01", null), from: null };
+    const rows = [undated, csvRow("a", "高风险", "2022-12-05", null), liftedOnly];
+    expect(sortRiskAreas(rows).map((r) => r.id)).toEqual(["l", "a", "u"]);
+  });
+});

@@ -9,6 +9,10 @@ describe("findSafeUrl(url)", () => {
     [" JavaScript:alert(1)", undefined],
     ["data:text/html,<script>alert(1)</script>", undefined],
     ["/reports/004/", undefined],
+    ["/\\evil.example", undefined],
+    ["/\t/evil.example", undefined],
+    ["//evil.example/x", undefined],
+    ["https:\\\\www.bjhd.gov.cn\\a", "https://www.bjhd.gov.cn/a"],
     [null, undefined],
   ])("%s → %s", (url, expected) => expect(findSafeUrl(url)).toBe(expected));
 });
