@@ -4,14 +4,13 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { identityMap } from "../../../src/pipeline/clean/offsets.ts";
 import { extractDirectives, type DirectiveRow } from "../../../src/pipeline/extract/directives.ts";
 import { extractPeople } from "../../../src/pipeline/extract/people.ts";
 import type { Issue } from "../../../src/pipeline/issues.ts";
 import { parseMeasureCategories } from "../../../src/pipeline/extract/measureCategories.ts";
 import { parseSpeechCues, type SpeechContext } from "../../../src/pipeline/extract/speechCues.ts";
-import { findParagraphs, findSentences } from "../../../src/pipeline/parse/sentences.ts";
 import type { ParsedDoc } from "../../../src/pipeline/records.ts";
+import { makeDoc } from "../../support/parsedDoc.ts";
 import { getReference } from "../../support/pipeline.ts";
 
 /** The SpeechContext of data/reference/, with `categoriesCsv` instead of measure-categories.csv when given. */
@@ -25,41 +24,9 @@ export async function getSpeechContext(categoriesCsv?: string): Promise<SpeechCo
   return { gazetteer: (await getReference()).gazetteer, categories: categories.value, cues: cues.value };
 }
 
-/** A ParsedDoc whose clean text is `text` (one paragraph per line), with the given districts and dates. */
-export function makeDoc(text: string, extra: Partial<ParsedDoc> = {}): ParsedDoc {
-  const paragraphs = findParagraphs(text);
-  return {
-    id: "t1",
-    path: "data/raw/reports/t1.txt",
-    sha256: "0".repeat(64),
-    title: null,
-    pre_title: null,
-    subtitle: null,
-    source: null,
-    published_date: "2022-04-13",
-    event_date: null,
-    reporters: [],
-    editor: null,
-    districts: [],
-    url: null,
-    encoding: "utf-8",
-    format: "text",
-    script: "simplified",
-    supplied: [],
-    provenance: {},
-    original: text,
-    text,
-    toSource: identityMap(text.length),
-    body: [0, text.length],
-    paragraphs,
-    sentences: findSentences(text, paragraphs),
-    garbled: [],
-    pinyinRemoved: 0,
-    ...extra,
-  };
-}
-
 /** extractDirectives on `doc` with the person mentions extractPeople finds in it, as extractDocument passes them. */
 export function directivesOf(doc: ParsedDoc, ctx: SpeechContext): { rows: DirectiveRow[]; issues: Issue[] } {
   return extractDirectives(doc, ctx, extractPeople(doc, ctx).rows);
 }
+
+export { makeDoc };

@@ -1,3 +1,4 @@
+import { makeDoc } from "../../support/parsedDoc.ts";
 import { describe, expect, it } from "vitest";
 import { locateProvenance, validateDocument } from "../../../src/pipeline/validate/document.ts";
 import { provenanceSchema } from "../../../src/pipeline/validate/schemas.ts";
@@ -28,34 +29,17 @@ describe("locateProvenance(provenance, original)", () => {
 });
 
 describe("validateDocument(doc)", () => {
-  const doc: ParsedDoc = {
+  const doc: ParsedDoc = makeDoc("北京多区加码防控措施\n正文。", {
     id: "x",
     path: "data/raw/reports/x.txt",
-    sha256: "0".repeat(64),
     title: "北京多区加码防控措施",
-    pre_title: null,
-    subtitle: null,
-    source: null,
     published_date: "2022-05-06",
-    event_date: null,
-    reporters: [],
-    editor: null,
-    districts: [],
-    url: null,
-    encoding: "utf-8",
-    format: "text",
-    script: "simplified",
-    supplied: [],
     provenance: { title: [[0, 10]], published_date: [[14, 24]] },
     original: "北京多区加码防控措施\n时间:2022-05-06\n正文。",
-    text: "北京多区加码防控措施\n正文。",
     toSource: new Int32Array(0),
     body: [11, 14],
-    paragraphs: [[0, 10], [11, 14]],
-    sentences: [{ span: [11, 14], paragraph: 1 }],
-    garbled: [],
-    pinyinRemoved: 0,
-  };
+  });
+
 
   it("publishes the provenance with line and column, after supplied", () => {
     const { value, issues } = validateDocument(doc);
