@@ -9,6 +9,8 @@
  * Matching rules (within the same document). People, places, risk areas and case counts are paired one to one
  * (scripts/score.ts: a maximum matching, so a duplicated row is one right and one wrong); every extracted item counts
  * once in precision, every expected one once in recall.
+ * - document genre: the report's `genre` against the label's, one value per labelled report (precision over decided
+ *   genres, recall over labelled reports);
  * - directive (the issue's rule): a label is found when some directive sentence contains the label's `key` and the
  *   speaker agrees (equal names); a row is right when it matches some label, and counts once — one sentence may carry
  *   several labelled keys (`一是…;二是…`), and no two directive rows share a span; field `categories`: the category
@@ -40,6 +42,8 @@ import { analyzeDevDoc, describeValue, listDevDocs, scoreCases } from "./evalCas
 import { emptyScore, matchAny, matchOneToOne, rates, scoreField, type Score } from "./score.ts";
 
 interface Label {
+  /** meeting, inspection, case_bulletin, risk_area or notice */
+  genre?: string;
   directives?: Array<{ speaker: string; key: string; categories: string[] }>;
   people?: Array<{ name: string; role: string }>;
   places?: Array<{ name: string; kind: string; district: string | null; street: string | null; status: string | null }>;
@@ -87,6 +91,12 @@ async function main(): Promise<number> {
     const label = JSON.parse(readFileSync(resolve(corpus, "labels", `${id}.json`), "utf8")) as Label;
     const doc = analyze(resolve(corpus, "reports", file), `data/raw/reports/${file}`);
     const got: DocumentExtraction = extractDocument(doc, ctx);
+
+    // Genre: one value per labelled report; an undecided (null) genre counts as a miss, not as a prediction.
+    if (label.genre !== undefined) {
+      scoreField(score("documents.genre"), doc.genre === null ? [] : [doc.genre], [label.genre]);
+      if (doc.genre !== label.genre) misses.push(`documents.genre ${id} expected ${label.genre}, found ${doc.genre ?? "null"}`);
+    }
 
     const directives = matchAny(label.directives ?? [], got.directives, (e, p) => p.text.includes(e.key) && p.speaker === e.speaker, score("directives"));
     for (const [e, p] of directives) scoreField(score("directives.categories"), p.categories, e.categories);

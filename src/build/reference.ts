@@ -9,6 +9,7 @@ import type { Reference } from "../pipeline/run.ts";
 import { parseChromeRules } from "../pipeline/clean/chromeRules.ts";
 import { parseDistrictAliases, parseGazetteer, withDistrictAliases } from "../pipeline/parse/gazetteer.ts";
 import { parseOutlets } from "../pipeline/parse/outlets.ts";
+import { parseGenreRules } from "../pipeline/parse/genre.ts";
 import { parseMeasureCategories } from "../pipeline/extract/measureCategories.ts";
 import { parsePlaceWords } from "../pipeline/extract/placeWords.ts";
 import { parseSpeechCues } from "../pipeline/extract/speechCues.ts";
@@ -20,6 +21,7 @@ export const REFERENCE_FILES = {
   districtAliases: "district-aliases.csv",
   pageChrome: "page-chrome.csv",
   outlets: "outlets.csv",
+  genres: "genres.csv",
   measureCategories: "measure-categories.csv",
   speechCues: "speech-cues.csv",
   placeWords: "place-words.csv",
@@ -58,11 +60,12 @@ export async function loadReference(root: string, dir: string): Promise<StageRes
   const gazetteer = parseGazetteer(text(REFERENCE_FILES.gazetteer), rel(REFERENCE_FILES.gazetteer));
   const chrome = parseChromeRules(text(REFERENCE_FILES.pageChrome), rel(REFERENCE_FILES.pageChrome));
   const outlets = parseOutlets(text(REFERENCE_FILES.outlets), rel(REFERENCE_FILES.outlets));
+  const genres = parseGenreRules(text(REFERENCE_FILES.genres), rel(REFERENCE_FILES.genres));
   const categories = parseMeasureCategories(text(REFERENCE_FILES.measureCategories), rel(REFERENCE_FILES.measureCategories));
   const cues = parseSpeechCues(text(REFERENCE_FILES.speechCues), rel(REFERENCE_FILES.speechCues));
   const placeWords = parsePlaceWords(text(REFERENCE_FILES.placeWords), rel(REFERENCE_FILES.placeWords));
   const caseWords = parseCaseWords(text(REFERENCE_FILES.caseWords), rel(REFERENCE_FILES.caseWords));
-  issues.push(...gazetteer.issues, ...chrome.issues, ...outlets.issues, ...categories.issues, ...cues.issues, ...placeWords.issues, ...caseWords.issues);
+  issues.push(...gazetteer.issues, ...chrome.issues, ...outlets.issues, ...genres.issues, ...categories.issues, ...cues.issues, ...placeWords.issues, ...caseWords.issues);
   const aliases = gazetteer.value
     ? parseDistrictAliases(text(REFERENCE_FILES.districtAliases), rel(REFERENCE_FILES.districtAliases), gazetteer.value)
     : { value: null, issues: [] };
@@ -72,6 +75,7 @@ export async function loadReference(root: string, dir: string): Promise<StageRes
     chrome.value === null ||
     aliases.value === null ||
     outlets.value === null ||
+    genres.value === null ||
     categories.value === null ||
     cues.value === null ||
     placeWords.value === null ||
@@ -85,6 +89,7 @@ export async function loadReference(root: string, dir: string): Promise<StageRes
       gazetteer: withDistrictAliases(gazetteer.value, aliases.value),
       chrome: chrome.value,
       outlets: outlets.value,
+      genres: genres.value,
       categories: categories.value,
       cues: cues.value,
       placeWords: placeWords.value,

@@ -6,6 +6,7 @@
  * the decoded original file (`source`), so a span of any later text maps to line:column of the file.
  */
 import type { Issue } from "./issues.ts";
+import type { Genre } from "./parse/genre.ts";
 
 /** Text encodings the decode stage recognises. */
 export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030" | "big5";
@@ -174,6 +175,8 @@ export interface ParsedDoc {
   editor: string | null;
   /** Beijing districts the report is about, official names, in administrative-code order */
   districts: string[];
+  /** the report's genre (meeting, inspection, case_bulletin, risk_area, notice; see parse/genre.ts), or null when undecided */
+  genre: Genre | null;
   url: string | null;
   encoding: Encoding;
   format: Format;

@@ -11,6 +11,7 @@ import type { Gazetteer } from "./parse/gazetteer.ts";
 import { extractDatasets, type CsvInput, type ExtractionContext } from "./extract/datasets.ts";
 import { validateDatasets, type Datasets } from "./validate/datasets.ts";
 import type { Outlets } from "./parse/outlets.ts";
+import type { GenreRules } from "./parse/genre.ts";
 import type { BuildReport, BuildReportEntry, DocumentRow } from "./validate/schemas.ts";
 import { decodeSource } from "./decode/source.ts";
 import { cleanText } from "./clean/clean.ts";
@@ -25,6 +26,8 @@ export interface Reference extends ExtractionContext {
   chrome: ChromeRules;
   /** outlet-name and account suffixes from outlets.csv */
   outlets: Outlets;
+  /** weighted genre keywords from genres.csv */
+  genres: GenreRules;
 }
 
 /** A sidecar whose report does not exist. */
@@ -205,7 +208,7 @@ export function analyzeReport(
 
   const parsed = extractReport(
     { decoded: decoded.value, clean: clean.value, id, sha256: sha256Hex(file.bytes), supplied },
-    { gazetteer: reference.gazetteer, outlets: reference.outlets, today: options.today },
+    { gazetteer: reference.gazetteer, outlets: reference.outlets, genres: reference.genres, today: options.today },
   );
   issues.push(...parsed.issues);
   return { doc: parsed.doc, issues };

@@ -13,6 +13,7 @@ const doc: DocumentRow = {
   reporters: [],
   editor: null,
   districts: ["西城区"],
+  genre: "meeting",
   url: null,
   path: "data/raw/reports/009.txt",
   sha256: "0".repeat(64),

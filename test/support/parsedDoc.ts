@@ -21,6 +21,7 @@ export function makeDoc(text: string, extra: Partial<ParsedDoc> = {}): ParsedDoc
     reporters: [],
     editor: null,
     districts: [],
+    genre: null,
     url: null,
     encoding: "utf-8",
     format: "text",

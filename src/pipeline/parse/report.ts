@@ -12,8 +12,9 @@ import { findDistricts } from "./districts.ts";
 import { findEventDateInLine, findLeadEventDate, type DateAnchor } from "./eventDate.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import type { Outlets } from "./outlets.ts";
+import { classifyGenre, type GenreRules, type GenreText } from "./genre.ts";
 import { spanInField } from "./fieldSpan.ts";
-import { findHeadlines, findHtmlTitleSpan, findNavigationTitle, type HeadlineLine } from "./headlines.ts";
+import { findHeadlines, findHtmlTitleSpan, findNavigationTitle, type HeadlineLine, type Headlines } from "./headlines.ts";
 import { findClosingDate, findMetadataDates, type LocatedDate } from "./publishedDate.ts";
 import { findParagraphs, findSentences } from "./sentences.ts";
 import { sidecarPathFor } from "../documentId.ts";
@@ -33,6 +34,8 @@ export interface ParseContext {
   gazetteer: Gazetteer;
   /** outlet-name and account suffixes (data/reference/outlets.csv), for headlines and bylines */
   outlets: Outlets;
+  /** weighted genre keywords (data/reference/genres.csv) */
+  genres: GenreRules;
   /** YYYY-MM-DD, the build's date: later dates are suspicious */
   today: string;
 }
@@ -210,6 +213,16 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
     }
   }
 
+  // Genre: from the headlines, the lead and the body.
+  const genre = classifyGenre(
+    {
+      title: findHeadlineText(text, title, supplied, headlines, paragraphs),
+      lead: findLead(text, lines, headlines.bodyLine, headlines.title, paragraphs),
+      body: bodyStart < text.length ? { text: text.slice(bodyStart), start: bodyStart } : null,
+    },
+    ctx.genres,
+  );
+
   // Bylines.
   const source = supplied.source === undefined ? findSource(clean.metadata, bylineLines, ctx.outlets) : null;
   const reporters = supplied.reporters === undefined ? findReporters(clean.metadata) : [];
@@ -240,6 +253,7 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
     reporters: supplied.reporters ?? reporters.map((r) => r.value),
     editor: supplied.editor ?? editor?.value ?? null,
     districts,
+    genre: genre?.genre ?? null,
     url: supplied.url ?? null,
     encoding: decoded.encoding,
     format: decoded.format,
@@ -256,6 +270,54 @@ export function extractReport(input: ParseInput, ctx: ParseContext): { doc: Pars
     pinyinRemoved: clean.pinyinRemoved,
   };
   return { doc, issues };
+}
+
+/**
+ * The headlines the genre is read from: the title with the pre-title and subtitle (`蔡奇到海淀区检查疫情处置工作时强调`
+ * under a title that names no genre). When all are headline lines of the clean text, the clean text from the first to
+ * the last, with its offset; else the values joined by line breaks, with no offset. Null without a title.
+ */
+function findHeadlineText(
+  text: string,
+  title: string | null,
+  supplied: SuppliedFields,
+  headlines: Headlines,
+  paragraphs: ReadonlyArray<[number, number]>,
+): GenreText | null {
+  if (title === null) return null;
+  const preTitle = supplied.pre_title ?? headlines.pre_title;
+  const subtitle = supplied.subtitle ?? headlines.subtitle;
+  const fromText = supplied.title === undefined && supplied.pre_title === undefined && supplied.subtitle === undefined;
+  const at = [headlines.preTitleLine, headlines.titleLine, headlines.subtitleLine].filter((i): i is number => i !== null);
+  if (fromText && headlines.titleLine !== null && (preTitle === null || headlines.preTitleLine !== null) && (subtitle === null || headlines.subtitleLine !== null)) {
+    const start = paragraphs[Math.min(...at)]![0];
+    return { text: text.slice(start, paragraphs[Math.max(...at)]![1]), start };
+  }
+  return { text: [preTitle, title, subtitle].filter((t) => t !== null).join("\n"), start: null };
+}
+
+/** The lead paragraphs must hold at least this many characters: a dateline (`顺义区`) or a caption is no lead. */
+const LEAD_MIN_LENGTH = 40;
+
+/**
+ * The lead of the body: its first paragraphs that do not repeat the title, up to three, until they hold
+ * `LEAD_MIN_LENGTH` characters: the clean `text` from the first to the last, with the offset of the first in the clean text. Null
+ * for an empty body.
+ */
+function findLead(text: string, lines: readonly HeadlineLine[], bodyLine: number, title: string | null, paragraphs: ReadonlyArray<[number, number]>): GenreText | null {
+  const picked: number[] = [];
+  let length = 0;
+  for (let i = bodyLine; i < lines.length && picked.length < 3 && length < LEAD_MIN_LENGTH; i++) {
+    const line = lines[i]!.text.trim();
+    if (line === "" || line === title) continue;
+    picked.push(i);
+    length += line.length;
+  }
+  if (picked.length === 0) return null;
+  // The clean text from the first to the last: its spans are clean-text spans, and a keyword's gap never crosses
+  // the line break between two paragraphs.
+  const start = paragraphs[picked[0]!]![0];
+  return { text: text.slice(start, paragraphs[picked.at(-1)!]![1]), start };
 }
 
 /** `Provenance` from the spans of every field: in field order, spans sorted by start and distinct, empty fields left out. */

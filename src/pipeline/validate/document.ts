@@ -43,6 +43,7 @@ export function validateDocument(doc: ParsedDoc): StageResult<DocumentRow> {
     reporters: doc.reporters,
     editor: doc.editor,
     districts: doc.districts,
+    genre: doc.genre,
     url: doc.url,
     path: doc.path,
     sha256: doc.sha256,

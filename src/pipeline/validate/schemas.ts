@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { PROVENANCE_FIELDS, SUPPLIED_FIELDS, type ProvenanceField } from "../records.ts";
+import { GENRES } from "../parse/genre.ts";
 
 /** `YYYY-MM-DD` that is a real calendar day. */
 export const isoDate = z
@@ -82,6 +83,11 @@ export const documentSchema = z
     reporters: col(z.array(nonEmpty), "记者", "Reporters named in the byline"),
     editor: col(nonEmpty.nullable(), "责任编辑", "Editor named on the page, or null"),
     districts: col(z.array(nonEmpty), "涉及区", "Beijing districts the report is about, official names, in administrative-code order"),
+    genre: col(
+      z.enum(GENRES).nullable(),
+      "体裁",
+      "Genre: meeting (会议), inspection (检查调研), case_bulletin (疫情通报), risk_area (风险区域) or notice (通告), decided from weighted keywords of the title and lead (data/reference/genres.csv); null when nothing decides",
+    ),
     url: col(z.url({ protocol: /^https?$/ }).nullable(), "原文地址", "Original address (http or https) of the report, when an editor supplied it"),
     path: col(nonEmpty, "输入文件", "Repo-relative path of the input file"),
     sha256: col(z.string().regex(/^[0-9a-f]{64}$/), "文件校验值", "SHA-256 of the input file's bytes, hex"),

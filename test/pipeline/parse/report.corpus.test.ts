@@ -33,7 +33,7 @@ async function parseFile(dir: string, file: string): Promise<ParsedDoc> {
   const supplied = normalizeFrontMatter(decoded.value.frontMatter, file, { districts: [], firstDate: "2019-12-01", today: "2026-11-26" }).fields;
   return extractReport(
     { decoded: decoded.value, clean: clean.value, id: file.slice(0, 3), sha256: "", supplied },
-    { gazetteer: reference.value.gazetteer, outlets: reference.value.outlets, today: "2026-01-01" },
+    { gazetteer: reference.value.gazetteer, outlets: reference.value.outlets, genres: reference.value.genres, today: "2026-01-01" },
   ).doc;
 }
 

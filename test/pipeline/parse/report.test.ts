@@ -8,7 +8,7 @@ import { getReference } from "../../support/pipeline.ts";
 import { decodedOf } from "../clean/cleanFixtures.ts";
 
 const reference = await getReference();
-const ctx: ParseContext = { gazetteer: reference.gazetteer, outlets: reference.outlets, today: "2023-01-01" };
+const ctx: ParseContext = { gazetteer: reference.gazetteer, outlets: reference.outlets, genres: reference.genres, today: "2023-01-01" };
 
 /** Parse `text` as the file data/raw/reports/x.txt, through the real decode and clean stages. */
 function parse(text: string, supplied: SuppliedFields = {}) {
