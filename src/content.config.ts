@@ -17,9 +17,9 @@ import { buildReportEntrySchema } from "./pipeline/validate/schemas.ts";
 import { measureCategorySchema } from "./pipeline/validate/measureCategorySchema.ts";
 import { caseCsvKey, keyedJsonParser } from "./lib/keyedRows.ts";
 import { packageResourceSchema } from "./lib/dataDictionary.ts";
+import { getBuildDir } from "./lib/buildFiles.ts";
 
-
-const dataset = (name: string) => `data/build/${name}.json`;
+const dataset = (name: string) => `${getBuildDir()}/${name}.json`;
 
 export const collections = {
   documents: defineCollection({ loader: file(dataset("documents")), schema: documentSchema }),
@@ -40,12 +40,12 @@ export const collections = {
   case_csv: defineCollection({ loader: file(dataset("case_csv"), { parser: keyedJsonParser(caseCsvKey) }), schema: caseCsvSchema }),
   /** datapackage.json's resources, by name: the /data/ page's downloads and data dictionary */
   resources: defineCollection({
-    loader: file("data/build/datapackage.json", { parser: keyedJsonParser((row) => String(row.name), (json) => json.resources) }),
+    loader: file(`${getBuildDir()}/datapackage.json`, { parser: keyedJsonParser((row) => String(row.name), (json) => json.resources) }),
     schema: packageResourceSchema,
   }),
   /** build-report.json's files, by path: what became of every input, for /about/ */
   build_report: defineCollection({
-    loader: file("data/build/build-report.json", { parser: keyedJsonParser((row) => String(row.path), (json) => json.files) }),
+    loader: file(`${getBuildDir()}/build-report.json`, { parser: keyedJsonParser((row) => String(row.path), (json) => json.files) }),
     schema: buildReportEntrySchema,
   }),
   /**

@@ -6,9 +6,12 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { resolve, sep } from "node:path";
 
-/** data/build/ under the project root (the folder `astro build` runs in). */
+/**
+ * The datasets the site is built from: data/build/ under the project root (the folder `astro build` runs in), or
+ * TONGBAO_DATA_DIR when src/build/site.ts builds an archived snapshot from its own datasets.
+ */
 export function getBuildDir(): string {
-  return resolve(process.cwd(), "data/build");
+  return resolve(process.cwd(), process.env.TONGBAO_DATA_DIR ?? "data/build");
 }
 
 /** True for a path relative to data/build/ that a page may serve: `name.ext` or `text/name.txt`, no `..`. */

@@ -1,0 +1,60 @@
+/**
+ * Building the site: `astro build` into a temporary folder, then the steps that work on the built files, then the
+ * folder swapped in place of the target only when everything succeeded, so a failed build leaves the previous site
+ * untouched. scripts/build-site.ts builds the live site with it; scripts/snapshot.ts an archived one.
+ */
+import { access, rm } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { build } from "astro";
+import { recoverOutput, replaceFolder } from "./write.ts";
+
+/** What to build and where. */
+export interface SiteBuildOptions {
+  /** the repository (astro.config.mjs, src/) */
+  root: string;
+  /** the folder the finished site replaces (`dist`) */
+  target: string;
+  /** the datasets the pages read (`data/build`): the build refuses to run without its documents.json */
+  dataDir: string;
+  /** Astro's base, `/` for the live site, `/archive/2022-04-13/site/` for a snapshot */
+  base?: string;
+}
+
+/** Raised when the build cannot start or a step fails; `target` is left as it was. */
+export class SiteBuildError extends Error {}
+
+/**
+ * Builds the site into `options.target` atomically. Rejects with a SiteBuildError naming what is missing when the
+ * datasets are absent (Astro would otherwise build an empty site and call it a success).
+ */
+export async function buildSite(options: SiteBuildOptions): Promise<void> {
+  const target = resolve(options.target);
+  const temp = `${target}.tmp-${process.pid}`;
+  await recoverOutput(target);
+  const documents = join(options.dataDir, "documents.json");
+  if (!(await access(documents).then(() => true, () => false))) {
+    throw new SiteBuildError(`${documents} is missing: run \`npm run data\` first (or \`npm run build\`)`);
+  }
+  // astro.config.mjs reads these: the config file is the one place the site's settings live.
+  const saved = { out: process.env.TONGBAO_OUT_DIR, base: process.env.TONGBAO_BASE, data: process.env.TONGBAO_DATA_DIR };
+  process.env.TONGBAO_OUT_DIR = temp;
+  process.env.TONGBAO_BASE = options.base ?? "/";
+  process.env.TONGBAO_DATA_DIR = options.dataDir;
+  try {
+    await build({ root: options.root, outDir: temp, base: options.base ?? "/", logLevel: "warn" });
+    // Steps on the built files go here, each given the temporary folder.
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  } finally {
+    restoreEnv("TONGBAO_OUT_DIR", saved.out);
+    restoreEnv("TONGBAO_BASE", saved.base);
+    restoreEnv("TONGBAO_DATA_DIR", saved.data);
+  }
+  await replaceFolder(temp, target);
+}
+
+function restoreEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
