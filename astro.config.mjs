@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from "astro/config";
+import sitemap from "@astrojs/sitemap";
 
 // Static output only: the site is a folder of files that any web server (or an archive) can serve.
 export default defineConfig({
@@ -13,4 +14,13 @@ export default defineConfig({
   base: process.env.TONGBAO_BASE ?? "/",
   // TONGBAO_OUT_DIR lets scripts/build-site.ts build into a temporary folder and swap it in atomically.
   outDir: process.env.TONGBAO_OUT_DIR ?? "./dist",
+  integrations: [
+    // sitemap-index.xml + sitemap-0.xml with absolute URLs under `site` and `base`. No `lastmod`: the only date the
+    // build knows is the clock's, and two builds of the same datasets must give the same bytes.
+    sitemap({
+      // Pages a search engine should list end in "/" (trailingSlash "always"); rss.xml, the data files and chart
+      // images do not. /embed/… pages exist to be framed on other sites, and /search/ has no content of its own.
+      filter: (url) => url.endsWith("/") && !/\/(embed|search)\//.test(new URL(url).pathname),
+    }),
+  ],
 });

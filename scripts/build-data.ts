@@ -2,7 +2,11 @@
  * `npm run data`: build the datasets in data/build/ from the reports in data/raw/reports/.
  *
  *   npm run data [-- --strict] [--input DIR] [--cases DIR] [--risk-areas DIR] [--out DIR]
- *                [--reference DIR] [--today YYYY-MM-DD]
+ *                [--reference DIR] [--today YYYY-MM-DD] [--as-of YYYY-MM-DD]
+ *
+ * --as-of builds the datasets as they stood on that day (an archived snapshot, src/pipeline/asOf.ts); `today`
+ * is then that day unless --today says otherwise. Every run first checks the snapshots of data/archive/ against
+ * their manifests (src/build/archive.ts) and breaks (exit 2, nothing written) when one differs.
  *
  * Exit status: 0 when the run worked, even if some inputs were rejected (an office must still
  * publish the good reports); 1 with --strict when any input was rejected; 2 when the run itself
@@ -12,9 +16,11 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { readCsvInputs, readInputs } from "../src/build/inputs.ts";
 import { streamLogger } from "../src/build/progress.ts";
-import { loadReference } from "../src/build/reference.ts";
+import { loadCorrections, loadReference } from "../src/build/reference.ts";
 import { summarize } from "../src/build/summary.ts";
 import { writeFolderAtomically } from "../src/build/write.ts";
+import { ARCHIVE_HINT, verifyArchives } from "../src/build/archive.ts";
+import { isAsOfDate } from "../src/pipeline/asOf.ts";
 import { emitDatasets } from "../src/pipeline/emit/datasets.ts";
 import { formatIssue } from "../src/pipeline/issues.ts";
 import { beijingDateOf } from "../src/pipeline/parse/date.ts";
@@ -34,26 +40,46 @@ async function main(): Promise<number> {
         out: { type: "string", default: "data/build" },
         reference: { type: "string", default: "data/reference" },
         today: { type: "string" },
+        "as-of": { type: "string" },
       },
       allowPositionals: false,
     }).values;
   } catch (error) {
     logger.info(`build-data: ${error instanceof Error ? error.message : String(error)}`);
-    logger.info("usage: npm run data -- [--strict] [--input DIR] [--cases DIR] [--risk-areas DIR] [--out DIR] [--reference DIR] [--today YYYY-MM-DD]");
+    logger.info("usage: npm run data -- [--strict] [--input DIR] [--cases DIR] [--risk-areas DIR] [--out DIR] [--reference DIR] [--today YYYY-MM-DD] [--as-of YYYY-MM-DD]");
     return 2;
   }
   const root = process.cwd();
-  const today = args.today ?? beijingDateOf(new Date());
+  const asOf = args["as-of"];
+  if (asOf !== undefined && !isAsOfDate(asOf)) {
+    logger.info(`build-data: --as-of is not a date: expected a real day written YYYY-MM-DD, found ${JSON.stringify(asOf)}`);
+    return 2;
+  }
+  // As of a day, the build runs as it would have on that day: same inputs, same bytes, whenever it is run.
+  const today = args.today ?? asOf ?? beijingDateOf(new Date());
   if (normalizeSuppliedDate(today) !== today) {
     logger.info(`build-data: --today is not a date: expected YYYY-MM-DD, found ${JSON.stringify(today)}`);
     return 2;
   }
 
   // Load inputs.
+  const archiveProblems = await verifyArchives(resolve(root, "data/archive"), root);
+  if (archiveProblems.length > 0) {
+    for (const message of archiveProblems) logger.info(message);
+    logger.info(`  hint: ${ARCHIVE_HINT}`);
+    logger.info(`build-data: ${archiveProblems.length} problems in the archived snapshots; nothing was written`);
+    return 2;
+  }
   const reference = await loadReference(root, resolve(root, args.reference));
   if (reference.value === null) {
     for (const issue of reference.issues) logger.info(formatIssue(issue));
     logger.info("build-data: reference data is invalid; nothing was written");
+    return 2;
+  }
+  const corrections = await loadCorrections(root, resolve(root, args.reference));
+  if (corrections.value === null) {
+    for (const issue of corrections.issues) logger.info(formatIssue(issue));
+    logger.info("build-data: the corrections are invalid; nothing was written");
     return 2;
   }
   const reportInputs = await readInputs(root, resolve(root, args.input));
@@ -64,20 +90,29 @@ async function main(): Promise<number> {
     unreadable: [...reportInputs.unreadable, ...cases.unreadable, ...riskAreas.unreadable],
     caseCsv: cases.files,
     riskAreaCsv: riskAreas.files,
+    corrections: corrections.value,
   };
   logger.info(`reading ${input.reports.length} reports from ${args.input}/, ${cases.files.length + riskAreas.files.length} tables from ${args.cases}/ and ${args["risk-areas"]}/`);
 
   // Process.
   const result = runPipeline(input, reference.value, {
     today,
+    asOf,
     onProgress: (done, total, path) => logger.progress(done, total, path),
   });
   logger.endProgress();
+  if (result.correctionIssues.length > 0) {
+    for (const issue of result.correctionIssues) logger.info(formatIssue(issue));
+    logger.info(`build-data: ${result.correctionIssues.length} corrections cannot be applied; nothing was written`);
+    return 2;
+  }
   const files = emitDatasets(result);
 
   // Save outputs.
   await writeFolderAtomically(resolve(root, args.out), files);
   for (const line of summarize(result.report, result.issues, args.out)) logger.info(line);
+  const leftOut = result.report.files.filter((f) => f.status === "not-yet-published" && !f.path.endsWith(".meta.yaml")).length;
+  if (asOf !== undefined) logger.info(`as of ${asOf}: ${leftOut} reports published later or on an unknown day were left out (see build-report.json)`);
   const rejected = result.report.files.filter((f) => f.status === "rejected").length;
   if (args.strict && rejected > 0) {
     logger.info(`--strict: ${rejected} input files were rejected`);

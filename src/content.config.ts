@@ -13,6 +13,7 @@ import { measureSchema } from "./pipeline/validate/measureSchema.ts";
 import { personMentionSchema, personSchema } from "./pipeline/validate/personSchema.ts";
 import { placeSchema } from "./pipeline/validate/placeSchema.ts";
 import { riskAreaSchema } from "./pipeline/validate/riskAreaSchema.ts";
+import { correctionSchema } from "./pipeline/validate/correctionSchema.ts";
 import { buildReportEntrySchema } from "./pipeline/validate/schemas.ts";
 import { measureCategorySchema } from "./pipeline/validate/measureCategorySchema.ts";
 import { caseCsvKey, keyedJsonParser } from "./lib/keyedRows.ts";
@@ -38,6 +39,8 @@ export const collections = {
   risk_areas: defineCollection({ loader: file(dataset("risk_areas")), schema: riskAreaSchema }),
   cases: defineCollection({ loader: file(dataset("cases")), schema: caseSchema }),
   case_csv: defineCollection({ loader: file(dataset("case_csv"), { parser: keyedJsonParser(caseCsvKey) }), schema: caseCsvSchema }),
+  /** the corrections applied to the datasets (data/reference/corrections.csv), for src/components/CorrectionNotice.astro */
+  corrections: defineCollection({ loader: file(dataset("corrections")), schema: correctionSchema }),
   /** datapackage.json's resources, by name: the /data/ page's downloads and data dictionary */
   resources: defineCollection({
     loader: file(`${getBuildDir()}/datapackage.json`, { parser: keyedJsonParser((row) => String(row.name), (json) => json.resources) }),

@@ -14,6 +14,7 @@ import { parseMeasureCategories } from "../pipeline/extract/measureCategories.ts
 import { parsePlaceWords } from "../pipeline/extract/placeWords.ts";
 import { parseSpeechCues } from "../pipeline/extract/speechCues.ts";
 import { parseCaseWords } from "../pipeline/extract/caseWords.ts";
+import { parseCorrections, type Correction } from "../pipeline/correct/corrections.ts";
 
 /** The files of the reference folder, by role. */
 export const REFERENCE_FILES = {
@@ -97,4 +98,34 @@ export async function loadReference(root: string, dir: string): Promise<StageRes
     },
     issues,
   };
+}
+
+/** The corrections file of the reference folder: read apart from loadReference, because only a build applies it. */
+export const CORRECTIONS_FILE = "corrections.csv";
+
+/**
+ * Read and parse `corrections.csv` of the reference folder `dir` (absolute): the corrections a build applies to
+ * the datasets (src/pipeline/correct/corrections.ts). A folder without the file has no corrections. Any error in
+ * it makes the value null, so the build stops: a correction that cannot be read must not be skipped silently.
+ * Issue paths are relative to `root`.
+ */
+export async function loadCorrections(root: string, dir: string): Promise<StageResult<Correction[]>> {
+  const path = relative(root, join(dir, CORRECTIONS_FILE)).split(sep).join("/");
+  let text: string;
+  try {
+    text = await readFile(join(dir, CORRECTIONS_FILE), "utf8");
+  } catch (error) {
+    if ((error as { code?: string }).code === "ENOENT") return { value: [], issues: [] };
+    const issue: Issue = {
+      code: "file-unreadable",
+      severity: "error",
+      path,
+      line: null,
+      column: null,
+      message: `reference file cannot be read: expected a readable file, found ${(error as { code?: string }).code ?? "an error"}`,
+    };
+    return { value: null, issues: [issue] };
+  }
+  const parsed = parseCorrections(text, path);
+  return { value: parsed.issues.some((i) => i.severity === "error") ? null : parsed.value, issues: parsed.issues };
 }

@@ -6,7 +6,9 @@
 import { access, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { build } from "astro";
+import { writeSearchIndex } from "./searchIndex.ts";
 import { recoverOutput, replaceFolder } from "./write.ts";
+import { ARCHIVE_HINT, copyArchives, verifyArchives } from "./archive.ts";
 
 /** What to build and where. */
 export interface SiteBuildOptions {
@@ -18,6 +20,8 @@ export interface SiteBuildOptions {
   dataDir: string;
   /** Astro's base, `/` for the live site, `/archive/2022-04-13/site/` for a snapshot */
   base?: string;
+  /** YYYY-MM-DD when building an archived snapshot's site: every page then says it is the snapshot of that day */
+  snapshotDate?: string;
 }
 
 /** Raised when the build cannot start or a step fails; `target` is left as it was. */
@@ -30,19 +34,29 @@ export class SiteBuildError extends Error {}
 export async function buildSite(options: SiteBuildOptions): Promise<void> {
   const target = resolve(options.target);
   const temp = `${target}.tmp-${process.pid}`;
+  // Every build first checks the archived snapshots (src/build/archive.ts), before it writes anything.
+  const archiveRoot = join(resolve(options.root), "data", "archive");
+  const archiveProblems = await verifyArchives(archiveRoot, resolve(options.root));
+  if (archiveProblems.length > 0) throw new SiteBuildError([...archiveProblems, `  hint: ${ARCHIVE_HINT}`].join("\n"));
   await recoverOutput(target);
   const documents = join(options.dataDir, "documents.json");
   if (!(await access(documents).then(() => true, () => false))) {
     throw new SiteBuildError(`${documents} is missing: run \`npm run data\` first (or \`npm run build\`)`);
   }
   // astro.config.mjs reads these: the config file is the one place the site's settings live.
-  const saved = { out: process.env.TONGBAO_OUT_DIR, base: process.env.TONGBAO_BASE, data: process.env.TONGBAO_DATA_DIR };
+  const saved = { out: process.env.TONGBAO_OUT_DIR, base: process.env.TONGBAO_BASE, data: process.env.TONGBAO_DATA_DIR, snapshot: process.env.TONGBAO_SNAPSHOT_DATE, archive: process.env.TONGBAO_ARCHIVE_DIR };
   process.env.TONGBAO_OUT_DIR = temp;
   process.env.TONGBAO_BASE = options.base ?? "/";
   process.env.TONGBAO_DATA_DIR = options.dataDir;
+  process.env.TONGBAO_ARCHIVE_DIR = archiveRoot;
+  if (options.snapshotDate === undefined) delete process.env.TONGBAO_SNAPSHOT_DATE;
+  else process.env.TONGBAO_SNAPSHOT_DATE = options.snapshotDate;
   try {
     await build({ root: options.root, outDir: temp, base: options.base ?? "/", logLevel: "warn" });
     // Steps on the built files go here, each given the temporary folder.
+    await writeSearchIndex(temp);
+    // The live site serves the snapshots (manifest.json, data/, site/) under /archive/{date}/.
+    if ((options.base ?? "/") === "/") await copyArchives(archiveRoot, temp);
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;
@@ -50,6 +64,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
     restoreEnv("TONGBAO_OUT_DIR", saved.out);
     restoreEnv("TONGBAO_BASE", saved.base);
     restoreEnv("TONGBAO_DATA_DIR", saved.data);
+    restoreEnv("TONGBAO_SNAPSHOT_DATE", saved.snapshot);
+    restoreEnv("TONGBAO_ARCHIVE_DIR", saved.archive);
   }
   await replaceFolder(temp, target);
 }

@@ -219,3 +219,21 @@ export function renderNoData(id: string, title: string, alt: string, width: numb
   };
   return composeSvg({ id, title, alt, parts: [part] });
 }
+
+/** Browsing contexts a chart link may open in: the HTML keywords only, never a named window. */
+export type LinkTarget = "_self" | "_top" | "_parent" | "_blank";
+
+/**
+ * Every link of a chart SVG opened in `target`: `<a aria-label="…" href="…">` → `<a aria-label="…" href="…"
+ * target="_top">`. An embedded chart needs `_top`, or a click would load the site's page inside the reader's iframe
+ * (and fail there: the site's pages refuse to be framed). Only the four keywords are accepted (a name like `evil`
+ * would target a window another page opened). A target already present is replaced; `rel="noopener"` is added for
+ * `_blank`. Works on composeSvg's output, where `<a ` can only start a tag (text and attribute values are escaped).
+ */
+export function setLinkTarget(svg: string, target: LinkTarget): string {
+  if (!["_self", "_top", "_parent", "_blank"].includes(target)) throw new Error(`setLinkTarget: expected _self, _top, _parent or _blank, found ${JSON.stringify(target)}`);
+  return svg.replace(/<a((?:\s[^\s=>]+="[^"]*")*)>/g, (_all, attributes: string) => {
+    const kept = attributes.replace(/\s(target|rel)="[^"]*"/g, "");
+    return `<a${kept} target="${target}"${target === "_blank" ? ' rel="noopener"' : ""}>`;
+  });
+}

@@ -6,7 +6,10 @@
 
 /** The base the site is being built under, always ending in `/` (`/` outside Astro, as in unit tests). */
 export function getSiteBase(): string {
-  const base = import.meta.env?.BASE_URL ?? "/";
+  // The base comes from TONGBAO_BASE, which src/build/site.ts sets and astro.config.mjs passes to Astro, not from
+  // import.meta.env.BASE_URL: Astro lets a BASE_URL in the environment override that one at render time, and a build
+  // started from vitest (or any shell that exports BASE_URL) would then link a snapshot's pages into the live site.
+  const base = process.env.TONGBAO_BASE ?? "/";
   return base.endsWith("/") ? base : `${base}/`;
 }
 

@@ -5,6 +5,7 @@
 /** Permanent issue codes. Never rename one: data repositories filter on them. */
 export const ISSUE_CODES = {
   "file-empty": "the file has no content",
+  "file-too-large": "a report whose text is longer than any report could be (a whole site or a dump saved as one file)",
   "file-binary": "the file is binary, not text",
   "file-name-unsafe": "the file name cannot be used as it is",
   "file-duplicate": "the file has the same content as another input",
@@ -47,6 +48,11 @@ export const ISSUE_CODES = {
   "cases-csv-district-unknown": "a case CSV row whose district is not one of Beijing's 16 districts",
   "cases-csv-date-invalid": "a case CSV row whose date is not a date or is before 2019-12-01",
   "cases-csv-row-duplicate": "a case CSV row with the same date, district and method as an earlier row",
+  "correction-invalid": "a row of data/reference/corrections.csv that cannot be used: malformed, no reason, source or date, or a new value its field refuses",
+  "correction-target-unknown": "a correction that addresses a dataset, row or field the build does not have",
+  "correction-stale": "a correction whose old value is not the current value: the input or the pipeline changed since it was written",
+  "published-after-as-of": "a report published after the day of an as-of build (a snapshot): left out, a note",
+  "published-date-unknown": "a report with no publication date in an as-of build (a snapshot): left out, a note",
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -19,6 +19,13 @@ import { extractReport, FIRST_DATE } from "./parse/report.ts";
 import { mergeSupplied, normalizeFrontMatter, parseSidecar } from "./parse/supplied.ts";
 import { validateDocument } from "./validate/document.ts";
 import { checkFileName, documentIdFor, sha256Hex, SIDECAR_SUFFIX } from "./documentId.ts";
+import { AS_OF_DATE_COLUMNS, filterCsvAsOf, findAsOfExclusion, openRiskAreasAsOf } from "./asOf.ts";
+import { selectCorrections, type Correction } from "./correct/corrections.ts";
+import { analyzeCorrected } from "./correct/correctionApply.ts";
+import { correctExtraction } from "./correct/correctDatasets.ts";
+import { getCorrectionRows } from "./correct/correctionRows.ts";
+import { DATASETS } from "./validate/datasets.ts";
+import type { SuppliedFields } from "./records.ts";
 
 /** Reference data from `data/reference/`, parsed. */
 export interface Reference extends ExtractionContext {
@@ -45,11 +52,19 @@ export interface RunInput {
   caseCsv: CsvInput[];
   /** CSV files of data/raw/risk-areas/ */
   riskAreaCsv: CsvInput[];
+  /** the rows of data/reference/corrections.csv, parsed (src/pipeline/correct/corrections.ts); absent: none */
+  corrections?: readonly Correction[] | undefined;
 }
 
 export interface RunOptions {
   /** YYYY-MM-DD: the day of the build, for the check of dates in the future */
   today: string;
+  /**
+   * YYYY-MM-DD: build the datasets as they stood on this day (an archived snapshot; src/pipeline/asOf.ts): reports
+   * published later or on an unknown day are left out (`not-yet-published`), CSV rows dated later too, and
+   * listings still listed after it stay open. Absent: every input goes in. Corrections dated later are skipped.
+   */
+  asOf?: string | undefined;
   /** called after each report, for progress display */
   onProgress?: ((done: number, total: number, path: string) => void) | undefined;
 }
@@ -68,6 +83,11 @@ export interface RunResult {
   report: BuildReport;
   /** every issue, sorted by path, line, column */
   issues: Issue[];
+  /**
+   * errors of data/reference/corrections.csv found while applying it (unknown row, stale old value, invalid new
+   * value), sorted: when there is any, the datasets are not what the editors meant and the caller writes nothing
+   */
+  correctionIssues: Issue[];
 }
 
 /**
@@ -82,18 +102,30 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
   const reports = [...input.reports].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const byHash = new Map<string, string>();
   const byId = new Map<string, string>();
-  const entries = new Map<string, { status: "published" | "rejected"; id: string | null; issues: Issue[] }>();
+  const byText = new Map<string, string>();
+  const entries = new Map<string, { status: BuildReportEntry["status"]; id: string | null; issues: Issue[] }>();
   const documents: PublishedDocument[] = [];
+  // Corrections made after an as-of day are not applied: the snapshot shows what was published then.
+  const correcting: Correcting = { corrections: selectCorrections(input.corrections ?? [], options.asOf), applied: [], issues: [] };
 
   reports.forEach((file, index) => {
     let outcome: { doc: ParsedDoc; row: DocumentRow } | null;
     const issues: Issue[] = [];
+    const read = { publishedDate: null as string | null };
     try {
-      outcome = processReport(file, reference, options, { byHash, byId }, issues);
+      outcome = processReport(file, reference, options, { byHash, byId, byText }, issues, read, correcting);
     } catch (error) {
       // A throw is a bug in a stage; name the input so that it can be reproduced.
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`pipeline bug while processing ${file.path}: ${reason}`, { cause: error });
+    }
+    // As of an earlier day, a report not known to be out by then is left out, whatever else is wrong with it.
+    const leftOut = options.asOf === undefined ? null : findAsOfExclusion(read.publishedDate, options.asOf, file.path);
+    if (leftOut !== null) {
+      entries.set(file.path, { status: "not-yet-published", id: null, issues: [leftOut] });
+      if (file.sidecar) entries.set(file.sidecar.path, { status: "not-yet-published", id: null, issues: [] });
+      options.onProgress?.(index + 1, reports.length, file.path);
+      return;
     }
     const rejected = outcome === null || issues.some((i) => i.severity === "error");
     const id = rejected || outcome === null ? null : outcome.row.id;
@@ -121,11 +153,29 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
   documents.sort((a, b) => (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
 
   // Extraction over what was published, and the CSV inputs.
+  const asOf = options.asOf;
+  const csvAsOf = (files: CsvInput[], columns: readonly string[]): CsvInput[] =>
+    asOf === undefined ? files : files.map((f) => ({ ...f, text: filterCsvAsOf(f.text, f.path, columns, asOf) }));
   const extracted = extractDatasets(
     documents.map((d) => d.doc),
-    { cases: input.caseCsv, riskAreas: input.riskAreaCsv },
+    { cases: csvAsOf(input.caseCsv, AS_OF_DATE_COLUMNS.cases), riskAreas: csvAsOf(input.riskAreaCsv, AS_OF_DATE_COLUMNS.riskAreas) },
     reference,
   );
+  if (asOf !== undefined) extracted.riskAreas = openRiskAreasAsOf(extracted.riskAreas, asOf);
+  // Corrections of the extracted rows, then the corrections dataset: each applied correction and what it touches.
+  for (const c of correcting.corrections) {
+    if (c.dataset === "documents" && !byId.has(c.rowId)) {
+      correcting.issues.push({ code: "correction-target-unknown", severity: "error", path: c.path, line: c.line, column: null, message: `correction names an unknown row of documents: expected the id of a report of this build, found ${JSON.stringify(c.rowId)}` });
+    }
+  }
+  const correctedRows = correctExtraction(extracted, correcting.corrections, reference);
+  correcting.issues.push(...correctedRows.correctionIssues);
+  const publishedIds = new Set(documents.map((d) => d.row.id));
+  extracted.corrections = getCorrectionRows([...correcting.applied.filter((c) => publishedIds.has(c.rowId)), ...correctedRows.applied], {
+    documents: documents.map((d) => d.row),
+    districts: extracted.districts,
+    datasets: Object.fromEntries(DATASETS.map((spec) => [spec.name, spec.rows(extracted) as ReadonlyArray<Record<string, unknown>>])),
+  });
   const docOf = new Map(documents.map((d) => [d.row.id, d.doc]));
   const { datasets, issues: schemaIssues } = validateDatasets(extracted, (row) => {
     if (typeof row.source_path === "string") return { path: row.source_path, line: typeof row.source_line === "number" ? row.source_line : null, column: null };
@@ -162,6 +212,7 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
   const reportCount = files.filter((f) => kindOf(f.path) === "report").length;
   return {
     documents,
+    correctionIssues: [...correcting.issues].sort(compareIssues),
     datasets,
     issues: allIssues,
     report: {
@@ -171,7 +222,7 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
         sidecars: files.filter((f) => kindOf(f.path) === "sidecar").length,
         tables: files.filter((f) => kindOf(f.path) === "table").length,
         published: documents.length,
-        rejected: reportCount - documents.length,
+        rejected: files.filter((f) => kindOf(f.path) === "report" && f.status === "rejected").length,
         rows: Object.fromEntries([["documents", documents.length], ...Object.entries(datasets).map(([name, rows]) => [name, rows.length])]),
         issues: issueCounts,
       },
@@ -190,6 +241,7 @@ export function analyzeReport(
   id: string,
   reference: Reference,
   options: Pick<RunOptions, "today">,
+  overrides: SuppliedFields = {},
 ): { doc: ParsedDoc | null; issues: Issue[] } {
   const issues: Issue[] = [];
   const decoded = decodeSource(file);
@@ -200,7 +252,8 @@ export function analyzeReport(
   const sidecar = file.sidecar ? parseSidecar(file.sidecar.text, file.sidecar.path, suppliedContext) : { fields: {}, issues: [] };
   const frontMatter = normalizeFrontMatter(decoded.value.frontMatter, file.path, suppliedContext);
   issues.push(...sidecar.issues, ...frontMatter.issues);
-  const supplied = mergeSupplied(sidecar.fields, frontMatter.fields);
+  // A correction (data/reference/corrections.csv) wins over the sidecar: it was made later, with a source.
+  const supplied = { ...mergeSupplied(sidecar.fields, frontMatter.fields), ...overrides };
 
   const clean = cleanText(decoded.value, { chrome: reference.chrome });
   issues.push(...clean.issues);
@@ -214,12 +267,21 @@ export function analyzeReport(
   return { doc: parsed.doc, issues };
 }
 
+/** The corrections of a run while reports are processed: those to apply, those applied, and their errors. */
+interface Correcting {
+  corrections: readonly Correction[];
+  applied: Correction[];
+  issues: Issue[];
+}
+
 function processReport(
   file: SourceFile,
   reference: Reference,
   options: RunOptions,
-  seen: { byHash: Map<string, string>; byId: Map<string, string> },
+  seen: { byHash: Map<string, string>; byId: Map<string, string>; byText: Map<string, string> },
   issues: Issue[],
+  read: { publishedDate: string | null } = { publishedDate: null },
+  correcting: Correcting = { corrections: [], applied: [], issues: [] },
 ): { doc: ParsedDoc; row: DocumentRow } | null {
   const nameIssue = checkFileName(file.path);
   if (nameIssue) {
@@ -229,41 +291,46 @@ function processReport(
   const sha256 = sha256Hex(file.bytes);
   const first = seen.byHash.get(sha256);
   if (first !== undefined && file.bytes.length > 0) {
-    issues.push({
-      code: "file-duplicate",
-      severity: "error",
-      path: file.path,
-      line: null,
-      column: null,
-      message: `file has the same content as ${first}: expected each report once, found a copy`,
-      hint: `remove one of the two files (the first, ${first}, is published)`,
-    });
+    issues.push(fileIssue("file-duplicate", file.path, `file has the same content as ${first}: expected each report once, found a copy`, `remove one of the two files (only the first, ${first}, is read)`));
     return null;
   }
   seen.byHash.set(sha256, file.path);
   const id = documentIdFor(file.path);
   const clash = seen.byId.get(id);
   if (clash !== undefined) {
-    issues.push({
-      code: "id-duplicate",
-      severity: "error",
-      path: file.path,
-      line: null,
-      column: null,
-      message: `document id "${id}" is already used by ${clash}: expected one report per file name, found two`,
-      hint: "rename one of the files; the id comes from the file name without its extension",
-    });
+    issues.push(fileIssue("id-duplicate", file.path, `document id "${id}" is already used by ${clash}: expected one report per file name, found two`, "rename one of the files; the id comes from the file name without its extension"));
     return null;
   }
   seen.byId.set(id, file.path);
 
-  const analyzed = analyzeReport(file, id, reference, options);
+  const analyzed = analyzeCorrected(
+    (overrides) => analyzeReport(file, id, reference, options, overrides),
+    correcting.corrections.filter((c) => c.dataset === "documents" && c.rowId === id),
+    { districts: reference.gazetteer.districts.map((d) => d.name) },
+  );
+  correcting.applied.push(...analyzed.applied);
+  correcting.issues.push(...analyzed.correctionIssues);
+  read.publishedDate = analyzed.doc?.published_date ?? null;
   issues.push(...analyzed.issues);
   if (analyzed.doc === null || analyzed.issues.some((i) => i.severity === "error")) return null;
   const validated = validateDocument(analyzed.doc);
   issues.push(...validated.issues);
   if (validated.value === null) return null;
+  // The same report saved twice in other bytes (Big5 Traditional and UTF-8 Simplified, GBK and UTF-8) has different
+  // hashes but cleans to the same text; publishing both would count every directive and case twice.
+  const textHash = sha256Hex(new TextEncoder().encode(analyzed.doc.text));
+  const sameText = seen.byText.get(textHash);
+  if (sameText !== undefined) {
+    issues.push(fileIssue("file-duplicate", file.path, `file has the same text as ${sameText} once decoded and cleaned: expected each report once, found a copy in another encoding or script`, `remove one of the two files (the first, ${sameText}, is published)`));
+    return null;
+  }
+  seen.byText.set(textHash, file.path);
   return { doc: analyzed.doc, row: validated.value };
+}
+
+/** An error about a whole input file (no line or column): duplicates and id clashes. */
+function fileIssue(code: Issue["code"], path: string, message: string, hint: string): Issue {
+  return { code, severity: "error", path, line: null, column: null, message, hint };
 }
 
 function toReportIssue(issue: Issue): BuildReportEntry["issues"][number] {

@@ -110,6 +110,73 @@ describe("crawlSite(origin) and the checks", () => {
   });
 });
 
+describe("findJavaScript(crawl, files): what the site may run", () => {
+  // A site with the allowed scripts and every near miss: the same script on another page, an inline script beside
+  // the allowed one, a script from elsewhere on the search page, and .js files in and out of the allowed folders.
+  const page = (body: string) => `${head}<body>${body}</body></html>`;
+  const ALLOWED_FIXTURE: Record<string, string> = {
+    "index.html": page('<a href="/search/">搜</a> <a href="/embed/x/">嵌</a> <a href="/other/">他</a> <a href="/search/two/">二</a>'),
+    "search/index.html": page('<form></form><script type="module" src="/search/search.js"></script>'),
+    "search/search.js": "export {};",
+    "search/two/index.html": page('<script type="module" src="/search/search.js"></script><script>1</script>'),
+    "embed/x/index.html": page('<p>图</p><script src="/embed/height.js"></script>'),
+    "embed/height.js": "1",
+    "other/index.html": page('<script type="module" src="/search/search.js"></script><script src="/pagefind/pagefind.js"></script>'),
+    "pagefind/pagefind.js": "1",
+    "pagefind/fragment/x.js": "1",
+    "assets/app.js": "1",
+    "style.css": "",
+    "bg.png": "png",
+  };
+  let site: string;
+  let siteServer: StaticServer;
+  let siteCrawl: SiteCrawl;
+  let siteFiles: string[];
+
+  beforeAll(async () => {
+    site = await mkdtemp(join(tmpdir(), "tongbao-fixture-js-"));
+    for (const [name, text] of Object.entries(ALLOWED_FIXTURE)) {
+      await mkdir(join(site, name, ".."), { recursive: true });
+      await writeFile(join(site, name), text);
+    }
+    siteServer = await serveFolder(site);
+    siteFiles = await listFiles(site);
+    siteCrawl = await crawlSite(siteServer.origin);
+  });
+
+  afterAll(async () => {
+    await siteServer.close();
+    await rm(site, { recursive: true, force: true });
+  });
+
+  it("allows the search page's script, the embed height script and Pagefind's files, and nothing else", () => {
+    expect(findJavaScript(siteCrawl, siteFiles).sort()).toEqual([
+      "/other/: script",
+      "/other/: script[type=module]",
+      "/search/two/: script",
+      "/search/two/: script[type=module]",
+      "assets/app.js: JavaScript file",
+      "pagefind/fragment/x.js: JavaScript file",
+    ]);
+  });
+
+  it("allows nothing when given no allowance", () => {
+    expect(findJavaScript(siteCrawl, siteFiles, { pages: [], files: [] }).sort()).toEqual([
+      "/embed/x/: script",
+      "/other/: script",
+      "/other/: script[type=module]",
+      "/search/: script[type=module]",
+      "/search/two/: script",
+      "/search/two/: script[type=module]",
+      "assets/app.js: JavaScript file",
+      "embed/height.js: JavaScript file",
+      "pagefind/fragment/x.js: JavaScript file",
+      "pagefind/pagefind.js: JavaScript file",
+      "search/search.js: JavaScript file",
+    ]);
+  });
+});
+
 describe("findCssUrls(css)", () => {
   it("reads quoted and bare url()s and skips data: and #ids", () => {
     expect(findCssUrls(`a{b:url("x.png")} c{d:url('y.woff2')} e{f:url(z.svg)} g{h:url(data:image/png;base64,AA)} i{mask:url(#m)}`)).toEqual(["x.png", "y.woff2", "z.svg"]);

@@ -159,7 +159,7 @@ describe("runPipeline on bad input", () => {
     expect(result.issues.map(formatIssue)).toMatchInlineSnapshot(`
       [
         "data/raw/reports/b.txt: file has the same content as data/raw/reports/a.txt: expected each report once, found a copy
-        hint: remove one of the two files (the first, data/raw/reports/a.txt, is published)",
+        hint: remove one of the two files (only the first, data/raw/reports/a.txt, is read)",
       ]
     `);
   });

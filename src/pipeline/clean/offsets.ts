@@ -132,6 +132,42 @@ export function positionOf(source: string, offset: number): { line: number; colu
 }
 
 /**
+ * `positionOf` for many offsets of one `source`: the line starts and the low surrogates are found
+ * once, then each lookup is a binary search. For provenance of long reports, where calling
+ * `positionOf` per span would scan the file again each time (a 200,000-character report with
+ * thousands of district mentions). Gives the same result as `positionOf` for every offset.
+ */
+export function createPositionIndex(source: string): (offset: number) => { line: number; column: number } {
+  const lineStarts: number[] = [0];
+  const lowSurrogates: number[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
+    else if (c >= 0xdc00 && c <= 0xdfff) lowSurrogates.push(i);
+  }
+  // Number of entries of `sorted` below `value`.
+  const countBelow = (sorted: readonly number[], value: number): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (offset) => {
+    const end = Math.min(Math.max(offset, 0), source.length);
+    // Line starts at or before `end` (a line break at end - 1 starts a line at end).
+    const line = countBelow(lineStarts, end + 1);
+    const lineStart = lineStarts[line - 1]!;
+    // A low surrogate at the line start is counted as a column of its own, as positionOf does.
+    const pairs = countBelow(lowSurrogates, end) - countBelow(lowSurrogates, lineStart + 1);
+    return { line, column: end - lineStart + 1 - pairs };
+  };
+}
+
+/**
  * Replace every match of `pattern` (must be global) with what `replacement` returns for it,
  * keeping a map to the input. A replacement that is the match unchanged, or its beginning
  * (`嚴(yán)` → `嚴`, `𠮷(jí)` → `𠮷`), keeps its own offsets; any other is spread over the match.

@@ -9,7 +9,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { parseDocument } from "yaml";
 import type { OffsetMap } from "../records.ts";
-import { appendHtmlText } from "./html.ts";
+import { appendHtmlText, isChromeElement } from "./html.ts";
 import { TextLines } from "./textLines.ts";
 
 /** Why the front matter could not be used. */
@@ -43,6 +43,20 @@ function offsetsOf(node: Nodes): [number, number] | undefined {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   return start === undefined || end === undefined ? undefined : [start, end];
+}
+
+/**
+ * The element an inline HTML node opens and leaves open, when its content is never text (a script,
+ * an iframe: see `isChromeElement`): `<iframe src="javascript:…">` in `正文 <iframe …>注入</iframe>`,
+ * which remark splits into the opening tag, a text node and the closing tag. Undefined otherwise.
+ */
+function findOpenDroppedElement(html: string): string | undefined {
+  for (const m of html.matchAll(/<([a-z][a-z0-9-]*)\b[^>]*?(\/?)>/gi)) {
+    const name = m[1]!.toLowerCase();
+    if (m[2] === "/" || !isChromeElement(name, {})) continue;
+    if (!new RegExp(`</${name}\\s*>`, "i").test(html.slice(m.index + m[0].length))) return name;
+  }
+  return undefined;
 }
 
 /**
@@ -130,6 +144,19 @@ export function decodeMarkdownText(source: string): MarkdownText {
     frontMatter = data as Record<string, unknown>;
   };
 
+  // Inline children in order; what an inline <script> or <iframe> encloses is skipped up to its closing tag.
+  const walkChildren = (children: readonly Nodes[]): void => {
+    let open: string | undefined;
+    for (const child of children) {
+      if (open !== undefined) {
+        if (child.type === "html" && new RegExp(`</${open}\\s*>`, "i").test(child.value)) open = undefined;
+        continue;
+      }
+      walk(child);
+      if (child.type === "html") open = findOpenDroppedElement(child.value);
+    }
+  };
+
   const walk = (node: Nodes): void => {
     const at = offsetsOf(node);
     const start = at ? at[0] + base : 0;
@@ -141,7 +168,7 @@ export function decodeMarkdownText(source: string): MarkdownText {
       case "heading": {
         lines.breakLine();
         const before = lines.length;
-        node.children.forEach(walk);
+        walkChildren(node.children);
         lines.breakLine();
         const span = lines.spanSince(before);
         if (span && node.depth <= 3) headings.push(span);
@@ -150,7 +177,7 @@ export function decodeMarkdownText(source: string): MarkdownText {
       case "paragraph":
         lines.breakLine();
         if (at && isTableParagraph(start, end)) appendTableRows(start, end);
-        else node.children.forEach(walk);
+        else walkChildren(node.children);
         lines.breakLine();
         return;
       case "html":
@@ -198,7 +225,7 @@ export function decodeMarkdownText(source: string): MarkdownText {
         return;
       default:
         // emphasis, strong, delete, link, linkReference and anything else with children: their text.
-        if ("children" in node) (node.children as Nodes[]).forEach(walk);
+        if ("children" in node) walkChildren(node.children as Nodes[]);
         else if ("value" in node && typeof node.value === "string" && at) appendAligned(node.value, start, end);
     }
   };

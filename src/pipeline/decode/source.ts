@@ -40,6 +40,14 @@ const BINARY_INVALID_SHARE = 0.5;
 /** Share of C0 control characters (other than \t \n \r \f) above which a file is binary. */
 const MAX_CONTROL_SHARE = 0.1;
 
+/**
+ * Most characters a report's text may have: the longest sample report has about 2,000, a long risk-area
+ * list some tens of thousands. More is a whole site or a dump saved as one file, and the later stages
+ * would take minutes on it. For HTML it is the readable text that counts: a page saved with its images
+ * inlined (`<img src="data:image/png;base64,…">`) can be megabytes of markup around a short report.
+ */
+export const MAX_TEXT_LENGTH = 200_000;
+
 const BINARY_HINT = "only text, HTML and Markdown reports can be read; remove the file from the inputs";
 
 /** The lower-cased extension of a posix path ("" when the name has none): `a/b.HTML` → ".html". */
@@ -76,7 +84,8 @@ function percent(part: number, whole: number): string {
  *
  * Returns value null with an error issue for an unsupported extension (`file-type-unsupported`),
  * an empty file (`file-empty`), a binary one (`file-binary`) or one whose bytes fit no encoding
- * (`encoding-undecodable`, more than 10% of the non-ASCII bytes bad). Otherwise the value, with
+ * (`encoding-undecodable`, more than 10% of the non-ASCII bytes bad) or whose text is longer than
+ * `MAX_TEXT_LENGTH` (`file-too-large`). Otherwise the value, with
  * a warning per run of undecodable bytes (each replaced by one U+FFFD), for a `<meta>` charset
  * that does not decode the file (`encoding-declared-mismatch`) and for bad front matter
  * (`sidecar-invalid`). Ignores `file.sidecar`. Never throws on bad data.
@@ -181,6 +190,8 @@ export function decodeSource(file: SourceFile): StageResult<DecodedText> {
 
   // Readable text.
   if (format === "text" && looksLikeHtml && isHtmlDocument(source)) format = "html";
+  // Text and Markdown are measured before conversion: converting 50 MB of Markdown alone takes minutes.
+  if (format !== "html" && source.length > MAX_TEXT_LENGTH) return tooLong(path, source.length, bytes.length);
   const value: DecodedText = {
     path,
     encoding: decoded.encoding,
@@ -198,6 +209,7 @@ export function decodeSource(file: SourceFile): StageResult<DecodedText> {
     value.toSource = html.map;
     value.htmlTitle = html.title;
     value.headings = html.headings;
+    if (html.text.length > MAX_TEXT_LENGTH) return tooLong(path, html.text.length, bytes.length);
   } else if (format === "markdown") {
     const markdown = decodeMarkdownText(source);
     value.text = markdown.text;
@@ -218,6 +230,20 @@ export function decodeSource(file: SourceFile): StageResult<DecodedText> {
     }
   }
   return { value, issues };
+}
+
+/** The `file-too-large` rejection of a report with `length` characters of text in `size` bytes. */
+function tooLong(path: string, length: number, size: number): StageResult<DecodedText> {
+  const issue: Issue = {
+    code: "file-too-large",
+    severity: "error",
+    path,
+    line: null,
+    column: null,
+    message: `report text is too long: expected at most ${MAX_TEXT_LENGTH} characters, found ${length} (in ${size} bytes)`,
+    hint: "split the file into its reports, or keep only the report's own page",
+  };
+  return { value: null, issues: [issue] };
 }
 
 /** An issue placed at `offset` of `source` (1-based line, column in code points). */

@@ -7,6 +7,7 @@ import { positionOf } from "../clean/offsets.ts";
 import type { Issue } from "../issues.ts";
 import type { ParsedDoc } from "../records.ts";
 import type { CaseCsvRecord } from "../validate/caseSchema.ts";
+import type { CorrectionRow } from "../validate/correctionSchema.ts";
 import type { PlaceRow } from "../validate/placeSchema.ts";
 import type { RiskAreaCsvRow, RiskAreaRow, RiskAreaTextRow } from "../validate/riskAreaSchema.ts";
 import { parseCaseCsv } from "./caseCsv.ts";
@@ -86,6 +87,8 @@ export interface ExtractionResult {
   csvFiles: Array<{ path: string; usable: boolean; issues: Issue[] }>;
   /** issues found in documents (by the document's path) and across sources (case conflicts) */
   issues: Issue[];
+  /** the corrections applied to the run (src/pipeline/correct/), set by the pipeline after extraction; absent: none */
+  corrections?: CorrectionRow[];
 }
 
 /**

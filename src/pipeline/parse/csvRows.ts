@@ -22,27 +22,41 @@ const LINE_BREAK = /\n/g;
  * Split `csvText` into records with papaparse (comma-separated, `"` quotes). A leading BOM is
  * dropped and CRLF is read as LF, which keeps line numbers. Blank lines are skipped. A record whose
  * quotes are malformed (`"never closed`, `"a"b`) is left out with a `schema-invalid` error at
- * `path:line`: an unclosed quote would otherwise swallow the rows after it. Never throws.
+ * `path:line`, and reading goes on at the line after the one it starts on: papaparse would read
+ * everything after an unclosed quote as one field, and the rows after it would vanish unreported.
+ * Never throws.
  */
 export function parseCsvRows(csvText: string, path: string): { rows: CsvRow[]; issues: Issue[] } {
   const text = csvText.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-  const parsed = Papa.parse<string[]>(text, { header: false, delimiter: ",", newline: "\n", quoteChar: '"', skipEmptyLines: false });
-  const badRows = new Set(parsed.errors.filter((e) => e.type === "Quotes" && e.row !== undefined).map((e) => e.row!));
   const rows: CsvRow[] = [];
   const issues: Issue[] = [];
-  let line = 1;
-  parsed.data.forEach((fields, index) => {
-    const at = line;
-    // A record spans one line plus one per line break inside its fields.
-    line += 1 + fields.reduce((breaks, field) => breaks + (field.match(LINE_BREAK)?.length ?? 0), 0);
-    if (badRows.has(index)) {
-      const found = quoteFound(fields.join(","), 60);
-      issues.push(csvRowIssue(path, at, `row has a malformed quote: expected "…" around a whole field, with "" for a quote inside, found ${found}`, "close the quote, or double a quote that is part of the text"));
-      return;
+  // Lines of the text not read yet, and the file line the first of them is.
+  let rest = text;
+  let firstLine = 1;
+  for (;;) {
+    const parsed = Papa.parse<string[]>(rest, { header: false, delimiter: ",", newline: "\n", quoteChar: '"', skipEmptyLines: false });
+    const bad = parsed.errors.find((e) => e.type === "Quotes" && e.row !== undefined)?.row;
+    let line = firstLine;
+    let badLine: number | null = null;
+    for (const [index, fields] of parsed.data.entries()) {
+      const at = line;
+      // A record spans one line plus one per line break inside its fields.
+      line += 1 + fields.reduce((breaks, field) => breaks + (field.match(LINE_BREAK)?.length ?? 0), 0);
+      if (index === bad) {
+        badLine = at;
+        break;
+      }
+      if (fields.length === 1 && fields[0]!.trim() === "") continue;
+      rows.push({ line: at, fields });
     }
-    if (fields.length === 1 && fields[0]!.trim() === "") return;
-    rows.push({ line: at, fields });
-  });
+    if (badLine === null) break;
+    // `"光华"里,…` or `2,"never closed`: only the line the record starts on is reported and left out.
+    const lines = rest.split("\n");
+    const found = quoteFound(lines[badLine - firstLine] ?? "", 60);
+    issues.push(csvRowIssue(path, badLine, `row has a malformed quote: expected "…" around a whole field, with "" for a quote inside, found ${found}`, "close the quote, or double a quote that is part of the text"));
+    rest = lines.slice(badLine - firstLine + 1).join("\n");
+    firstLine = badLine + 1;
+  }
   return { rows, issues };
 }
 

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import type { ExtractionResult } from "../extract/datasets.ts";
 import type { Issue } from "../issues.ts";
 import { caseCsvSchema, caseSchema } from "./caseSchema.ts";
+import { correctionSchema } from "./correctionSchema.ts";
 import { directiveSchema } from "./directiveSchema.ts";
 import { districtSchema } from "./districtSchema.ts";
 import { measureSchema } from "./measureSchema.ts";
@@ -91,6 +92,14 @@ export const DATASETS = [
     schema: riskAreaSchema,
     primaryKey: "id",
     rows: (e) => e.riskAreas,
+  },
+  {
+    name: "corrections",
+    title: "更正 Corrections",
+    description: "One row per correction of data/reference/corrections.csv applied to this build: the value (dataset, row id, field), its old and new value (new empty: unknown), why, the source, the day it was made, and the reports, charts and districts that show it.",
+    schema: correctionSchema,
+    primaryKey: "id",
+    rows: (e) => e.corrections ?? [],
   },
   {
     name: "cases",

@@ -1,7 +1,7 @@
 /**
  * Validate a parsed document and turn it into the row the datasets publish.
  */
-import { positionOf } from "../clean/offsets.ts";
+import { createPositionIndex } from "../clean/offsets.ts";
 import type { Issue } from "../issues.ts";
 import type { ParsedDoc, Provenance, ProvenanceField, StageResult } from "../records.ts";
 import { documentSchema, type DocumentRow, type SourceSpan } from "./schemas.ts";
@@ -18,10 +18,12 @@ export function textPathOf(id: string): string {
  */
 export function locateProvenance(provenance: Provenance, original: string): Partial<Record<ProvenanceField, SourceSpan[]>> {
   const out: Partial<Record<ProvenanceField, SourceSpan[]>> = {};
+  // One index per file: a long report has thousands of district mentions.
+  const positionOf = createPositionIndex(original);
   for (const [field, spans] of Object.entries(provenance) as Array<[ProvenanceField, Array<[number, number]>]>) {
     out[field] = [...spans]
       .sort((a, b) => a[0] - b[0] || a[1] - b[1])
-      .map(([start, end]) => ({ start, end, ...positionOf(original, start) }));
+      .map(([start, end]) => ({ start, end, ...positionOf(start) }));
   }
   return out;
 }

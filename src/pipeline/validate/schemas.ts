@@ -130,7 +130,8 @@ export const reportIssueSchema = z.object({
 /** One input file and what became of it. */
 export const buildReportEntrySchema = z.object({
   path: nonEmpty,
-  status: z.enum(["published", "rejected"]),
+  /** not-yet-published: left out of a build as of an earlier day (a snapshot), see src/pipeline/asOf.ts */
+  status: z.enum(["published", "rejected", "not-yet-published"]),
   /** the document id, when the file was published (or for a sidecar, its report's id) */
   id: documentId.nullable(),
   issues: z.array(reportIssueSchema),

@@ -15,6 +15,7 @@ export type PageType =
   | "measures"
   | "data"
   | "about"
+  | "embed"
   | "other";
 
 /** Every page type the issue asks for, in the order of the issue (`other` excluded). */
@@ -29,6 +30,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   "measures",
   "data",
   "about",
+  "embed",
 ];
 
 /**
@@ -55,6 +57,9 @@ export function getPageType(pathname: string): PageType {
     case "data":
     case "about":
       return first;
+    case "embed":
+      // /embed/cases/ and /embed/cases/haidian/: one chart, framed by other sites (src/layouts/EmbedLayout.astro)
+      return "embed";
     default:
       return "other";
   }
@@ -63,7 +68,7 @@ export function getPageType(pathname: string): PageType {
 /** The index page of a page type, when it has one: `risk-areas` → `/risk-areas/`; `report` → undefined. */
 export function findIndexPath(type: PageType): string | undefined {
   if (type === "home") return "/";
-  if (type === "report" || type === "district" || type === "other") return undefined;
+  if (type === "report" || type === "district" || type === "embed" || type === "other") return undefined;
   return `/${type}/`;
 }
 

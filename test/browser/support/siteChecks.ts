@@ -111,20 +111,58 @@ export function findExternalAssets(crawl: SiteCrawl): string[] {
 }
 
 /**
- * Every way a page could run JavaScript: `<script>` elements (of any type), `on*` attributes,
- * `javascript:`/`vbscript:` URLs, and `.js`/`.mjs`/`.cjs` files among `files` (paths in the site folder).
+ * The only JavaScript the site may ship: the search page's own script and Pagefind's files (src/build/searchIndex.ts),
+ * and the embed height script loaded by /embed/ pages. Paths are URL paths of the site served at `/`.
  */
-export function findJavaScript(crawl: SiteCrawl, files: readonly string[]): string[] {
+export interface JavaScriptAllowance {
+  /** page path prefix → the external scripts (`<script src>`, URL paths) pages under it may load */
+  pages: ReadonlyArray<{ prefix: string; scripts: readonly string[]; exact?: boolean }>;
+  /** files of the site folder (posix paths) that may be JavaScript */
+  files: readonly RegExp[];
+}
+
+/** The site's allowance: /search/ loads /search/search.js (which imports /pagefind/pagefind.js), /embed/… pages /embed/height.js. */
+export const SITE_JAVASCRIPT: JavaScriptAllowance = {
+  pages: [
+    { prefix: "/search/", scripts: ["/search/search.js"], exact: true },
+    { prefix: "/embed/", scripts: ["/embed/height.js"] },
+  ],
+  files: [/^search\/search\.js$/, /^pagefind\/[^/]+\.js$/, /^embed\/height\.js$/],
+};
+
+/**
+ * Every way a page could run JavaScript, less what `allowed` permits: `<script>` elements (of any type), `on*`
+ * attributes, `javascript:`/`vbscript:` URLs, and `.js`/`.mjs`/`.cjs` files among `files` (paths in the site folder).
+ * A page's scripts pass only when it is an allowed page and every one of them is external (`src`) and points to one
+ * of the scripts allowed there: an inline script, or a second script beside the allowed one, is reported (each
+ * `<script>` of that page). Handlers and `javascript:` URLs are never allowed.
+ */
+export function findJavaScript(crawl: SiteCrawl, files: readonly string[], allowed: JavaScriptAllowance = SITE_JAVASCRIPT): string[] {
   const found: string[] = [];
   for (const page of crawl.pages.values()) {
-    for (const script of page.scripts) found.push(`${page.path}: ${script}`);
+    if (!isAllowedScripts(crawl, page.path, page.scripts.length, allowed)) {
+      for (const script of page.scripts) found.push(`${page.path}: ${script}`);
+    }
     for (const handler of page.handlers) found.push(`${page.path}: ${handler}`);
   }
   for (const ref of crawl.references) {
     if (/^\s*(javascript|vbscript):/i.test(ref.value)) found.push(`${ref.from}: ${ref.via}="${ref.value}"`);
   }
-  for (const file of files) if (/\.(m?js|cjs)$/.test(file)) found.push(`${file}: JavaScript file`);
+  for (const file of files) {
+    if (/\.(m?js|cjs)$/.test(file) && !allowed.files.some((pattern) => pattern.test(file))) found.push(`${file}: JavaScript file`);
+  }
   return found;
+}
+
+/** True when the page at `path` may run its `count` scripts: each one is a `<script src>` allowed for that page. */
+function isAllowedScripts(crawl: SiteCrawl, path: string, count: number, allowed: JavaScriptAllowance): boolean {
+  if (count === 0) return true;
+  const rule = allowed.pages.find((r) => (r.exact ? path === r.prefix : path.startsWith(r.prefix)));
+  if (rule === undefined) return false;
+  const sources = crawl.references
+    .filter((ref) => ref.from === path && ref.via === "script[src]")
+    .map((ref) => findInternalTarget(crawl, ref.url)?.key.slice(crawl.origin.length));
+  return sources.length === count && sources.every((source) => source !== undefined && rule.scripts.includes(source));
 }
 
 /** Gzipped bytes of a page plus every internal subresource it loads (each once); 0 for an unknown page. */

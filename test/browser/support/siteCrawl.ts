@@ -118,6 +118,16 @@ function parsePage(path: string, html: string): { page: CrawledPage; refs: Array
   return { page: { path, html, ids, scripts, handlers }, refs };
 }
 
+/** The public address the site is built for (astro.config.mjs `site`), as its absolute links show it. */
+export const PUBLIC_ORIGIN = new URL(process.env.TONGBAO_SITE ?? "https://tongbao.example.org").origin;
+
+/** `https://tongbao.example.org/a/` → `http://127.0.0.1:PORT/a/` when the public origin is given; any other URL as it is. */
+export function toServedUrl(url: string | null, origin: string, publicOrigin: string | null): string | null {
+  if (url === null || publicOrigin === null) return url;
+  const parsed = new URL(url);
+  return parsed.origin === publicOrigin ? `${origin}${parsed.pathname}${parsed.search}${parsed.hash}` : url;
+}
+
 function resolveUrl(value: string, base: string): string | null {
   try {
     return new URL(value.trim(), base).href;
@@ -140,9 +150,12 @@ async function fetchOnce(url: string): Promise<Fetched> {
  * Crawls the site at `origin` from `/` (plus `extraPaths`, e.g. every HTML file of dist/ so orphans
  * are checked too): fetches every internal URL once, without following redirects (a redirect is
  * reported, not followed), parses HTML pages and CSS files for further references. External URLs
- * are recorded as references but never fetched (the tests run without network).
+ * are recorded as references but never fetched (the tests run without network). Absolute addresses on the site's
+ * public origin (`publicOrigin`, astro.config.mjs `site`: embed back links, WeChat images, feeds) are the site's
+ * own: they are read as the served copy's (`https://tongbao.example.org/a/` → `${origin}/a/`) and checked like any
+ * internal link.
  */
-export async function crawlSite(origin: string, extraPaths: readonly string[] = []): Promise<SiteCrawl> {
+export async function crawlSite(origin: string, extraPaths: readonly string[] = [], publicOrigin: string | null = PUBLIC_ORIGIN): Promise<SiteCrawl> {
   const fetched = new Map<string, Fetched>();
   const pages = new Map<string, CrawledPage>();
   const references: Reference[] = [];
@@ -165,7 +178,7 @@ export async function crawlSite(origin: string, extraPaths: readonly string[] = 
         found = findCssUrls(text).map((value) => ({ via: "css url()", value, subresource: true }));
       }
       for (const ref of found) {
-        const absolute = resolveUrl(ref.value, url);
+        const absolute = toServedUrl(resolveUrl(ref.value, url), origin, publicOrigin);
         references.push({ ...ref, from: path, url: absolute });
         if (absolute === null) continue;
         const target = new URL(absolute);

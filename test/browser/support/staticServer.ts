@@ -1,12 +1,15 @@
 /**
  * A static file server for a built site folder, on 127.0.0.1 and a free port: what a plain web host
- * does with dist/, and nothing more, so a link that works here works on any static host.
+ * does with dist/, and nothing more, so a link that works here works on any static host. Like Netlify
+ * and Cloudflare Pages, it does not serve the folder's `_headers` file, and with `{ headers: true }` applies it
+ * (public/_headers: Content-Security-Policy, X-Frame-Options, …).
  */
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, resolve, sep } from "node:path";
+import { getHeadersForPath, parseHeadersFile, type HeaderRule } from "../../../src/build/headersFile.ts";
 
 /** A running server; `close()` stops it. */
 export interface StaticServer {
@@ -55,9 +58,22 @@ async function findFile(path: string): Promise<"file" | "directory" | undefined>
  * Serves `folder` over HTTP: GET and HEAD only; `/x/` → `x/index.html`; `/x` where x is a folder →
  * 301 to `/x/` (as static hosts do, and so a crawler can tell a link that lacks its slash); missing
  * files → 404 (with the site's 404.html when it has one). Paths that climb out of the folder → 404.
+ * `/_headers` itself is 404. With `options.headers`, the rules of `folder/_headers` (read once, at start; a
+ * malformed file rejects) are added to every response by the requested path, as a host sends them.
+ * Off by default: the site's CSP (`script-src 'none'`) refuses the inline script Playwright's
+ * `addScriptTag` injects, so a test that injects axe that way must serve without it (or inject with
+ * `page.evaluate(source)`, which CSP does not govern, as test/browser/embed.test.ts does).
  */
-export async function serveFolder(folder: string): Promise<StaticServer> {
+export async function serveFolder(folder: string, options: { headers?: boolean } = {}): Promise<StaticServer> {
   const root = resolve(folder);
+  const headersFile = join(root, "_headers");
+  const text = !options.headers
+    ? ""
+    : await readFile(headersFile, "utf8").catch((error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return "";
+        throw error;
+      });
+  const rules: HeaderRule[] = parseHeadersFile(text, headersFile);
   const server = createServer((request, response) => {
     void (async () => {
       if (request.method !== "GET" && request.method !== "HEAD") {
@@ -72,9 +88,10 @@ export async function serveFolder(folder: string): Promise<StaticServer> {
         response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("bad request: malformed URL escape\n");
         return;
       }
+      for (const [name, value] of getHeadersForPath(rules, pathname)) response.setHeader(name, value);
       let path = resolve(join(root, pathname));
       const inside = path === root || path.startsWith(root + sep);
-      let kind = inside && !pathname.includes("\0") ? await findFile(path) : undefined;
+      let kind = inside && !pathname.includes("\0") && path !== headersFile ? await findFile(path) : undefined;
       if (kind === "directory" && !pathname.endsWith("/")) {
         response.writeHead(301, { location: `${pathname}/` }).end();
         return;

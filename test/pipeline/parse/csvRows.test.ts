@@ -29,10 +29,11 @@ describe("parseCsvRows(csvText, path)", () => {
     expect(rows).toEqual([
       { line: 1, fields: ["a", "b"] },
       { line: 2, fields: ["1", "x"] },
+      { line: 4, fields: ["3", "y"] },
     ]);
     expect(issues.map(formatIssue)).toMatchInlineSnapshot(`
       [
-        "data/reference/outlets.csv:3: row has a malformed quote: expected "…" around a whole field, with "" for a quote inside, found "2,never closed\\n3,y\\n"
+        "data/reference/outlets.csv:3: row has a malformed quote: expected "…" around a whole field, with "" for a quote inside, found "2,\\"never closed"
         hint: close the quote, or double a quote that is part of the text",
       ]
     `);

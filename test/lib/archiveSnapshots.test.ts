@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { findCorrectionsAfter, formatSize, getRowKey } from "../../src/lib/archiveSnapshots.ts";
+import { getLiveUrl } from "../../src/lib/archiveLink.ts";
+
+describe("findCorrectionsAfter(corrections, date, hasRow)", () => {
+  const c = (id: string, date: string, row_id: string) => ({ id, what: `documents/${row_id}/title`, dataset: "documents", row_id, field: "title", old_value: "旧", new_value: "新", reason: "错字", source: "原文", date });
+  it("keeps corrections made after the day that touch a row of the snapshot, by date", () => {
+    const rows = new Set(["004", "030"]);
+    const found = findCorrectionsAfter([c("c003", "2022-06-01", "004"), c("c001", "2022-04-13", "004"), c("c002", "2022-05-01", "030"), c("c004", "2022-06-01", "999")], "2022-04-13", (dataset, id) => dataset === "documents" && rows.has(id));
+    expect(found.map((x) => x.id)).toEqual(["c002", "c003"]);
+  });
+});
+
+describe("getRowKey(row)", () => {
+  it.each([
+    [{ id: "004-d001", name: "x" }, "004-d001"],
+    [{ name: "张三" }, "张三"],
+    [{ source_path: "data/raw/cases/c.csv", source_line: 3 }, "data/raw/cases/c.csv:3"],
+  ])("%j → %s", (row, key) => expect(getRowKey(row)).toBe(key));
+});
+
+describe("formatSize(bytes)", () => {
+  it.each([[980, "980 B"], [12_595, "12.3 KB"], [10_800_000, "10.3 MB"]])("%i → %s", (bytes, text) => expect(formatSize(bytes)).toBe(text));
+});
+
+describe("getLiveUrl(pathname, base, site)", () => {
+  it("puts the live site's root in place of the snapshot's base", () => {
+    expect(getLiveUrl("/archive/2022-04-13/site/reports/004/", "/archive/2022-04-13/site/", "https://tongbao.example.org")).toBe("https://tongbao.example.org/reports/004/");
+    expect(getLiveUrl("/archive/2022-04-13/site/", "/archive/2022-04-13/site", "https://tongbao.example.org/")).toBe("https://tongbao.example.org/");
+    expect(getLiveUrl("/elsewhere/", "/archive/2022-04-13/site/", "https://tongbao.example.org")).toBe("https://tongbao.example.org/");
+  });
+});
