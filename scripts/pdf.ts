@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { chromium } from "playwright-core";
-import { serveFolder } from "../test/browser/support/staticServer.ts";
+import { serveFolder } from "../src/build/staticServer.ts";
 
 /** Where Debian's `apt-get install chromium` puts the browser; CHROMIUM_PATH overrides it. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

@@ -54,9 +54,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
   try {
     await build({ root: options.root, outDir: temp, base: options.base ?? "/", logLevel: "warn" });
     // Steps on the built files go here, each given the temporary folder.
-    await writeSearchIndex(temp);
-    // The live site serves the snapshots (manifest.json, data/, site/) under /archive/{date}/.
-    if ((options.base ?? "/") === "/") await copyArchives(archiveRoot, temp);
+    // The live site gets the search index and serves the snapshots (manifest.json, data/, site/) under
+    // /archive/{date}/. A snapshot gets no index: its pages run no script (public/_headers), and its search page
+    // says so.
+    if ((options.base ?? "/") === "/") {
+      await writeSearchIndex(temp);
+      await copyArchives(archiveRoot, temp);
+    }
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;

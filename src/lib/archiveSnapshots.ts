@@ -5,10 +5,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import type { CorrectionRow } from "../pipeline/validate/correctionSchema.ts";
+import { getCorrectionsFor } from "./corrections.ts";
 import { normalizeManifest, type Manifest } from "../build/archive.ts";
 import { isIsoDate } from "../pipeline/parse/date.ts";
 import type { SnapshotRows } from "./archiveChanges.ts";
-import { getBuildDir } from "./buildFiles.ts";
 
 /** data/archive/ of the project, or TONGBAO_ARCHIVE_DIR (src/build/site.ts sets it to the root's data/archive/). */
 export function getArchiveDir(): string {
@@ -94,36 +95,13 @@ export function readSnapshotKeys(date: string, name: string, dir: string = getAr
   return new Set(Array.isArray(rows) ? rows.map((r) => getRowKey(r as Record<string, unknown>)) : []);
 }
 
-/** A correction as the live build's corrections dataset gives it (the fields read here). */
-export interface CorrectionLike {
-  id: string;
-  what: string;
-  dataset: string;
-  row_id: string;
-  field: string;
-  old_value: string;
-  new_value: string | null;
-  reason: string;
-  source: string;
-  date: string;
-}
-
 /**
- * The live build's corrections (data/build/corrections.json, or TONGBAO_DATA_DIR's), [] when the file is absent.
- * TODO(#6): read them with getCorrectionsFor from src/lib/corrections.ts once it exists.
+ * The corrections made after `date` (correction date later than it, getCorrectionsFor in src/lib/corrections.ts)
+ * that touch a row the snapshot holds (`hasRow(dataset, rowId)`), sorted by date then id. Pure.
  */
-export function readLiveCorrections(dataDir: string = getBuildDir()): CorrectionLike[] {
-  const rows = readJson(join(dataDir, "corrections.json"));
-  return Array.isArray(rows) ? (rows as CorrectionLike[]) : [];
-}
-
-/**
- * The corrections made after `date` (correction date later than it) that touch a row the snapshot holds
- * (`hasRow(dataset, rowId)`), sorted by date then id. Pure.
- */
-export function findCorrectionsAfter<C extends CorrectionLike>(corrections: readonly C[], date: string, hasRow: (dataset: string, rowId: string) => boolean): C[] {
-  return corrections
-    .filter((c) => c.date > date && hasRow(c.dataset, c.row_id))
+export function findCorrectionsAfter(corrections: readonly CorrectionRow[], date: string, hasRow: (dataset: string, rowId: string) => boolean): CorrectionRow[] {
+  return getCorrectionsFor(corrections, { after: date })
+    .filter((c) => hasRow(c.dataset, c.row_id))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSiteIn, NODE_TS_FLAGS, REPO } from "./support/builtSite.ts";
 import { HAVE_CHROMIUM, launchBrowser, SKIP_MESSAGE, watchPage, type Browser } from "./support/chromium.ts";
 import { copyProject, type ProjectCopy } from "./support/projectCopy.ts";
-import { serveFolder, type StaticServer } from "./support/staticServer.ts";
+import { serveFolder, type StaticServer } from "../../src/build/staticServer.ts";
 
 const exec = promisify(execFile);
 const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -92,6 +92,11 @@ describe.skipIf(!HAVE_CHROMIUM)("archived snapshots in the site", () => {
     const sha = manifest.files.find((f) => f.path === "data/documents.json")!.sha256;
     expect(await page.textContent(".citation")).toBe(`通报 tongbao 存档快照，2022年4月13日。https://tongbao.example.org/archive/2022-04-13/ documents.json sha256: ${sha}`);
     expect(await page.textContent("main")).toContain(`${manifest.files.length} 个文件`);
+    // The day's briefing as published is in the snapshot, linked from its page (issue 8).
+    expect(await internalLinks()).toContain("/archive/2022-04-13/site/briefings/2022-04-13/");
+    const briefing = await fetch(`${server.origin}/archive/2022-04-13/site/briefings/2022-04-13/`);
+    expect(briefing.status).toBe(200);
+    expect(await briefing.text()).toContain("4月13日0时至24时");
   });
 
   it("serves archived pages with the banner, links that stay inside the snapshot, and no console errors", async () => {

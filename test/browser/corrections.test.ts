@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIST, ensureSite } from "./support/builtSite.ts";
 import { HAVE_CHROMIUM, launchBrowser, SKIP_MESSAGE, type Browser } from "./support/chromium.ts";
-import { serveFolder, type StaticServer } from "./support/staticServer.ts";
+import { serveFolder, type StaticServer } from "../../src/build/staticServer.ts";
 
 const NOTICE = String.raw`(() => [...document.querySelectorAll(".correction-notice")].map((el) => ({
   text: el.innerText,

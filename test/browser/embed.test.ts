@@ -17,7 +17,7 @@ import { countDarkPixels, readPng } from "../charts/pngPixels.ts";
 import { DIST, ensureSite, getUrlPath, listFiles } from "./support/builtSite.ts";
 import { HAVE_CHROMIUM, launchBrowser, SKIP_MESSAGE, watchPage, type Browser } from "./support/chromium.ts";
 import { auditPage } from "./support/pageAudit.ts";
-import { serveFolder, type StaticServer } from "./support/staticServer.ts";
+import { serveFolder, type StaticServer } from "../../src/build/staticServer.ts";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const CASES_TITLE = "北京市各区每日新增本土病例";

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSiteIn, getUrlPath, listFiles, REPO } from "./support/builtSite.ts";
 import { HAVE_CHROMIUM, launchBrowser, SKIP_MESSAGE, watchPage, type Browser } from "./support/chromium.ts";
 import { copyProject, type ProjectCopy } from "./support/projectCopy.ts";
-import { serveFolder, type StaticServer } from "./support/staticServer.ts";
+import { serveFolder, type StaticServer } from "../../src/build/staticServer.ts";
 
 const SCRIPT = "<script>alert(1)</script>";
 const IMAGE = "<img src=x onerror=alert(1)>";

@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIST, ensureSite } from "./support/builtSite.ts";
 import { HAVE_CHROMIUM, launchBrowser, SKIP_MESSAGE, watchPage, type Browser } from "./support/chromium.ts";
-import { serveFolder, type StaticServer } from "./support/staticServer.ts";
+import { serveFolder, type StaticServer } from "../../src/build/staticServer.ts";
 
 /** astro.config.mjs `site` when TONGBAO_SITE is not set: the address the feeds' absolute links start with. */
 const SITE = process.env.TONGBAO_SITE ?? "https://tongbao.example.org";

@@ -9,7 +9,7 @@ import { DIST, ensureSite, getUrlPath, listFiles, SCREENSHOTS } from "./support/
 import { getPageType, PAGE_TYPES } from "./support/pageTypes.ts";
 import { crawlSite, type SiteCrawl } from "./support/siteCrawl.ts";
 import { findBrokenReferences, findExternalAssets, findInternalTarget, formatBrokenReference, summarizeBrokenReferences, findJavaScript, findOrphans, getPageWeight } from "./support/siteChecks.ts";
-import { serveFolder, type StaticServer } from "./support/staticServer.ts";
+import { serveFolder, type StaticServer } from "../../src/build/staticServer.ts";
 
 /** A report page with its charts, stylesheets and images, gzipped, must stay under this. */
 const REPORT_PAGE_BUDGET = 60 * 1024;

@@ -13,7 +13,7 @@ import { HAVE_CHROMIUM, launchBrowser, SKIP_MESSAGE, watchPage, type Browser, ty
 import { auditPage, auditPrint, type PageAudit } from "./support/pageAudit.ts";
 import { findIndexPath, getPageType, MIN_CHARTS, PAGE_TYPES, type PageType } from "./support/pageTypes.ts";
 import { crawlSite } from "./support/siteCrawl.ts";
-import { serveFolder, type StaticServer } from "./support/staticServer.ts";
+import { serveFolder, type StaticServer } from "../../src/build/staticServer.ts";
 
 const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const PHONE = { width: 375, height: 812 };

@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIST, ensureSite } from "./support/builtSite.ts";
 import { HAVE_CHROMIUM, launchBrowser, SKIP_MESSAGE, watchPage, type Browser } from "./support/chromium.ts";
-import { serveFolder, type StaticServer } from "./support/staticServer.ts";
+import { serveFolder, type StaticServer } from "../../src/build/staticServer.ts";
 
 const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 /** The report that mentions 古北口 (a town of Miyun), and only it. */

@@ -10,7 +10,7 @@ import { getUrlPath, listFiles } from "./support/builtSite.ts";
 import { getPageType } from "./support/pageTypes.ts";
 import { crawlSite, findCssUrls, type SiteCrawl } from "./support/siteCrawl.ts";
 import { findBrokenReferences, findExternalAssets, formatBrokenReference, summarizeBrokenReferences, findJavaScript, findOrphans, getPageWeight } from "./support/siteChecks.ts";
-import { serveFolder, type StaticServer } from "./support/staticServer.ts";
+import { serveFolder, type StaticServer } from "../../src/build/staticServer.ts";
 
 const head = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="stylesheet" href="/style.css"><title>t</title></head>';
 const FIXTURE: Record<string, string> = {

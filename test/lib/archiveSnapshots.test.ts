@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { findCorrectionsAfter, formatSize, getRowKey } from "../../src/lib/archiveSnapshots.ts";
 import { getLiveUrl } from "../../src/lib/archiveLink.ts";
+import type { CorrectionRow } from "../../src/pipeline/validate/correctionSchema.ts";
 
 describe("findCorrectionsAfter(corrections, date, hasRow)", () => {
-  const c = (id: string, date: string, row_id: string) => ({ id, what: `documents/${row_id}/title`, dataset: "documents", row_id, field: "title", old_value: "旧", new_value: "新", reason: "错字", source: "原文", date });
+  const c = (id: string, date: string, row_id: string): CorrectionRow => ({
+    id, what: `documents/${row_id}/title`, dataset: "documents", row_id, field: "title", old_value: "旧", new_value: "新", reason: "错字", source: "原文", date,
+    line: Number(id.slice(1)) + 1, doc_ids: [row_id], charts: [], districts: [],
+  });
   it("keeps corrections made after the day that touch a row of the snapshot, by date", () => {
     const rows = new Set(["004", "030"]);
     const found = findCorrectionsAfter([c("c003", "2022-06-01", "004"), c("c001", "2022-04-13", "004"), c("c002", "2022-05-01", "030"), c("c004", "2022-06-01", "999")], "2022-04-13", (dataset, id) => dataset === "documents" && rows.has(id));

@@ -9,7 +9,7 @@ import { readFile, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, resolve, sep } from "node:path";
-import { getHeadersForPath, parseHeadersFile, type HeaderRule } from "../../../src/build/headersFile.ts";
+import { getHeadersForPath, parseHeadersFile, type HeaderRule } from "./headersFile.ts";
 
 /** A running server; `close()` stops it. */
 export interface StaticServer {

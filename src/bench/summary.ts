@@ -1,0 +1,101 @@
+/**
+ * What `npm run bench` prints: the table of figures beside their floors, and the one-line JSON summary that ends
+ * its output (for CI and for comparing runs).
+ */
+
+/** Times in seconds, sizes in bytes, memory in MB, all measured in one bench run. */
+export interface BenchFigures {
+  /** reports in the generated corpus */
+  n: number;
+  /** of them, published and rejected by the pipeline */
+  published: number;
+  rejected: number;
+  /** bytes of every input the pipeline reads: reports, sidecars, CSV tables */
+  inputBytes: number;
+  pipeline: {
+    /** `npm run data` in a fresh process, wall time */
+    coldS: number;
+    /** the same code run a second time in one process (reading, pipeline, emit, write) */
+    warmS: number;
+    /** the floor (src/bench/regexFloor.ts) in a fresh process, and its second pass in that process */
+    floorColdS: number;
+    floorWarmS: number;
+    /** peak resident memory of the `npm run data` process */
+    peakRssMb: number;
+  };
+  /** null when the site was not built (--no-site) */
+  site: {
+    /** the site build (src/build/site.ts) in a fresh process, wall time */
+    s: number;
+    /** HTML pages it wrote */
+    pages: number;
+    /** the bare Astro project of `n` plain pages (src/bench/bareAstro.ts), fresh process, wall time */
+    floorS: number;
+    floorPages: number;
+    peakRssMb: number;
+    floorPeakRssMb: number;
+    /** size of the built site */
+    outputBytes: number;
+  } | null;
+  /** one more report added, then `npm run data` again in a fresh process: a full rebuild (there is no cache yet) */
+  incrementalS: number;
+  /** size of the emitted datasets */
+  dataBytes: number;
+}
+
+const MB = 1024 * 1024;
+
+/** The JSON summary (the bench's last line): ratios are figure time / floor time, so 1 is the floor itself. Site
+ * fields are null without a site build. Numbers are rounded to 3 significant decimals. */
+export function getBenchSummary(f: BenchFigures): Record<string, number | null> {
+  const mb = f.inputBytes / MB;
+  return {
+    n: f.n,
+    published: f.published,
+    input_mb: round(mb),
+    pipeline_mb_s: round(mb / f.pipeline.coldS),
+    pipeline_docs_s: round(f.n / f.pipeline.coldS),
+    pipeline_floor_ratio: round(f.pipeline.coldS / f.pipeline.floorColdS),
+    pipeline_warm_mb_s: round(mb / f.pipeline.warmS),
+    pipeline_warm_docs_s: round(f.n / f.pipeline.warmS),
+    pipeline_warm_floor_ratio: round(f.pipeline.warmS / f.pipeline.floorWarmS),
+    site_s: f.site === null ? null : round(f.site.s),
+    site_pages: f.site === null ? null : f.site.pages,
+    site_pages_s: f.site === null ? null : round(f.site.pages / f.site.s),
+    site_floor_ratio: f.site === null ? null : round(f.site.s / f.site.floorS),
+    peak_rss_mb: round(Math.max(f.pipeline.peakRssMb, f.site?.peakRssMb ?? 0)),
+    incremental_s: round(f.incrementalS),
+    data_mb: round(f.dataBytes / MB),
+    site_mb: f.site === null ? null : round(f.site.outputBytes / MB),
+  };
+}
+
+/** The table, one string per line (Markdown, so it can go into the README as printed). */
+export function formatBenchTable(f: BenchFigures): string[] {
+  const mb = f.inputBytes / MB;
+  const p = f.pipeline;
+  const rows: string[][] = [
+    ["figure", "measured", "floor", "× floor"],
+    [`pipeline cold (\`npm run data\`, fresh process), ${f.n} reports, ${fixed(mb, 2)} MB`, `${fixed(p.coldS, 2)} s · ${fixed(mb / p.coldS, 2)} MB/s · ${fixed(f.n / p.coldS, 0)} docs/s`, `${fixed(p.floorColdS, 2)} s · ${fixed(mb / p.floorColdS, 2)} MB/s`, fixed(p.coldS / p.floorColdS, 1)],
+    ["pipeline warm (second run in one process)", `${fixed(p.warmS, 2)} s · ${fixed(mb / p.warmS, 2)} MB/s · ${fixed(f.n / p.warmS, 0)} docs/s`, `${fixed(p.floorWarmS, 3)} s · ${fixed(mb / p.floorWarmS, 1)} MB/s`, fixed(p.warmS / p.floorWarmS, 1)],
+  ];
+  if (f.site !== null) {
+    const s = f.site;
+    rows.push([`site build (${f.published} report pages and the rest)`, `${fixed(s.s, 1)} s · ${s.pages} pages · ${fixed(s.pages / s.s, 1)} pages/s`, `${fixed(s.floorS, 1)} s · ${s.floorPages} plain pages · ${fixed(s.floorPages / s.floorS, 1)} pages/s`, fixed(s.s / s.floorS, 1)]);
+    rows.push(["peak memory (site build process)", `${fixed(s.peakRssMb, 0)} MB`, `${fixed(s.floorPeakRssMb, 0)} MB`, fixed(s.peakRssMb / s.floorPeakRssMb, 1)]);
+  }
+  rows.push(["peak memory (`npm run data` process)", `${fixed(p.peakRssMb, 0)} MB`, "", ""]);
+  rows.push(["add one report, rebuild the data (no cache yet: a full rebuild)", `${fixed(f.incrementalS, 2)} s`, "", ""]);
+  rows.push(["output size", `data ${fixed(f.dataBytes / MB, 1)} MB${f.site === null ? "" : ` · site ${fixed(f.site.outputBytes / MB, 1)} MB`}`, "", ""]);
+  const lines = rows.map((cells) => `| ${cells.join(" | ")} |`);
+  lines.splice(1, 0, "|---|---|---|---|");
+  return lines;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function fixed(value: number, digits: number): string {
+  return value.toFixed(digits);
+}
