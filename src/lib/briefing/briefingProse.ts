@@ -38,11 +38,20 @@ export function getMonthDay(date: string): { month: number; day: number } {
   return { month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
+/** District sentences that break the day's city figure down, as opposed to those saying what is missing. */
+const BREAKDOWN_KEYS: ReadonlySet<string> = new Set(["districts-with-cases", "districts-zero"]);
+
 /** The prose of `briefing`. Never throws on data; throws only when a template is missing (checked at load). */
 export function writeDailyProse(briefing: DailyBriefing, templates: BriefingTemplates): DailyProse {
   const scope = briefing.district?.name ?? "";
-  const cases = writeCaseSentences(briefing.cases, briefing.date, templates);
-  if (briefing.district === null) cases.push(...writeDistrictSentences(briefing.districtCases, templates));
+  const daySentences = writeCaseSentences(briefing.cases, briefing.date, templates);
+  const districtSentences = briefing.district === null ? writeDistrictSentences(briefing.districtCases, templates) : [];
+  // The districts' figures break down the day's figure (其中，朝阳区9例…), so they follow its sentence, before the
+  // change from the day before and the 7-day trend, where 其中 would read as a part of the week; what is missing
+  // is said last.
+  const breakdown = districtSentences.filter((s) => BREAKDOWN_KEYS.has(s.key));
+  const missing = districtSentences.filter((s) => !BREAKDOWN_KEYS.has(s.key));
+  const cases = [...daySentences.slice(0, 1), ...breakdown, ...daySentences.slice(1), ...missing];
 
   const risk: BriefingSentence[] = [];
   const { added, lifted, byDistrict, inForce } = briefing.risk;

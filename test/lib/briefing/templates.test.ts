@@ -37,7 +37,7 @@ describe("parseBriefingTemplates(csvText, path)", () => {
       ].join("\n"),
     );
     expect(() => parseBriefingTemplates("key,wording\n", PATH)).toThrowErrorMatchingInlineSnapshot(`[Error: data/reference/briefing-templates.csv:1: briefing templates header is not the expected one: expected "key,text,used_when", found "key,wording"]`);
-    const empty = real.replace("与前一日持平。", "");
+    const empty = real.replace("新增合计与前一日持平。", "");
     expect(() => parseBriefingTemplates(empty, PATH)).toThrowErrorMatchingInlineSnapshot(`[Error: data/reference/briefing-templates.csv:9: template text is empty: expected the sentence of "change-same", found ""]`);
   });
 
