@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import sitemap from "@astrojs/sitemap";
+import { getSiteAddress } from "./src/build/siteAddress.ts";
 
 // Static output only: the site is a folder of files that any web server (or an archive) can serve.
 export default defineConfig({
@@ -8,8 +9,8 @@ export default defineConfig({
   trailingSlash: "always",
   build: { format: "directory" },
   // The public address: feeds, the sitemap and embed snippets need absolute URLs. An office publishing its own copy
-  // sets TONGBAO_SITE; the default is a reserved example domain, never someone else's site.
-  site: process.env.TONGBAO_SITE ?? "https://tongbao.example.org",
+  // sets TONGBAO_SITE; without it a reserved example domain (src/build/siteAddress.ts), and `npm run site` warns.
+  site: getSiteAddress(process.env),
   // An archived snapshot is built under /archive/{date}/site/ (scripts/snapshot.ts); the live site under /.
   base: process.env.TONGBAO_BASE ?? "/",
   // TONGBAO_OUT_DIR lets scripts/build-site.ts build into a temporary folder and swap it in atomically.

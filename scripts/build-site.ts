@@ -4,8 +4,12 @@
  */
 import { resolve } from "node:path";
 import { buildSite, SiteBuildError } from "../src/build/site.ts";
+import { findSiteAddressWarning } from "../src/build/siteAddress.ts";
 
 const root = process.cwd();
+// The build works without TONGBAO_SITE (a fresh clone), but its absolute links would point at the example domain.
+const warning = findSiteAddressWarning(process.env);
+if (warning !== null) process.stderr.write(`build-site: warning: ${warning}\n`);
 try {
   await buildSite({ root, target: resolve(root, "dist"), dataDir: resolve(root, "data/build") });
 } catch (error) {

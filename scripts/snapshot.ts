@@ -60,6 +60,10 @@ async function main(): Promise<number> {
 
     // The archived site's /data/ downloads repeat data/ byte for byte: keep one copy (copyArchives restores them).
     const shared = await dropSiteData(temp);
+    // Astro copies public/_headers into every build. Inside a snapshot it would be a dead copy of today's rules: hosts
+    // read _headers only at the published folder's root, where the live site's file already covers /archive/* (with
+    // the strict policy), and a stale copy in the write-once archive would mislead whoever reads it later.
+    await rm(join(temp, "site", "_headers"), { force: true });
     log(`snapshot ${date}: 3/3 manifest (${shared} downloads of site/data/ kept once, in data/)`);
     const inputs = await listInputs(root, join(temp, "data", "build-report.json"));
     const manifest = await buildManifest(temp, { date, version, inputs });

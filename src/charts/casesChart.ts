@@ -79,7 +79,8 @@ function describeRange(range: { first: string; last: string }): string {
 
 function describeDistrict(series: CaseSeries, range: { first: string; last: string }): string {
   if (series.peak === null) return `${series.name}在${describeRange(range)}没有每日新增病例数据。`;
-  const peak = series.peak.total === 0 ? "每天都没有新增病例" : `单日新增最多的是${formatDate(series.peak.date)}，共${series.peak.total}例`;
+  // A day missing or incomplete (coverage partial) may have had cases: only the days with full data had none.
+  const peak = series.peak.total === 0 ? (series.incompleteDays > 0 ? "有完整数据的日期都没有新增病例" : "每天都没有新增病例") : `单日新增最多的是${formatDate(series.peak.date)}，共${series.peak.total}例`;
   return `${describeRange(range)}，${series.name}本土新增确诊病例${series.confirmed}例、无症状感染者${series.asymptomatic}例（${series.reportedDays}天有数据）；${peak}。`;
 }
 
@@ -90,13 +91,17 @@ function describeCity(city: CaseSeries | null, districts: readonly CaseSeries[],
   } else {
     text += `${describeRange(range)}，全市合计数字缺失。`;
   }
-  const ranked = districts.filter((d) => d.reportedDays > 0).map((d) => ({ name: d.name, total: d.confirmed + d.asymptomatic }));
+  const ranked = districts.filter((d) => d.reportedDays > 0).map((d) => ({ name: d.name, total: d.confirmed + d.asymptomatic, incomplete: d.incompleteDays > 0 }));
   ranked.sort((a, b) => b.total - a.total);
   const top = ranked[0];
   if (top && top.total > 0) {
-    const none = ranked.filter((d) => d.total === 0).map((d) => d.name);
+    // Only a district with every day complete can be said to have had no cases; others had none in the data held.
+    const none = ranked.filter((d) => d.total === 0 && !d.incomplete).map((d) => d.name);
+    const noneKnown = ranked.filter((d) => d.total === 0 && d.incomplete).map((d) => d.name);
     text += `各区中新增最多的是${top.name}，共${top.total}例`;
-    text += none.length > 0 ? `；${none.join("、")}没有新增病例。` : "。";
+    if (none.length > 0) text += `；${none.join("、")}没有新增病例`;
+    if (noneKnown.length > 0) text += `；${noneKnown.join("、")}在有数据的日期里没有新增病例（部分日期缺失或不全）`;
+    text += "。";
   } else if (top) {
     text += "有数据的日期里各区都没有新增病例。";
   }

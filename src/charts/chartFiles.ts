@@ -80,15 +80,14 @@ export function getChartSvgFile(chart: Chart): string {
  * The chart's data table (`chart.table`) as CSV: a header row of the Chinese column labels (`日期,确诊,…`), one row
  * per table row, empty cells for null, CRLF line endings and RFC 4180 quoting. UTF-8 with a byte-order mark: Excel
  * reads a CSV without one in the machine's ANSI code page (GBK on Chinese Windows, cp1252 elsewhere) and shows
- * the Chinese as mojibake; with the BOM it reads UTF-8. Cells starting with `=`, `+`, `-` or `@` are prefixed with
- * `'` so a spreadsheet never runs report text as a formula. A chart without data gives the BOM and an empty header row.
+ * the Chinese as mojibake; with the BOM it reads UTF-8. Text cells starting with `=`, `+`, `-`, `@`, tab or CR are
+ * prefixed with `'` so a spreadsheet never runs report text as a formula; number cells are written as they are
+ * (`-1`, `0.5`). A chart without data gives the BOM and an empty header row.
  */
 export function getChartCsvFile(chart: Chart): string {
   const fields = chart.table.columns.map((column) => column.label);
-  const data = chart.table.rows.map((row) => chart.table.columns.map((column) => {
-    const value = row[column.key];
-    return value === null || value === undefined ? "" : String(value);
-  }));
+  // Numbers stay numbers: Papa escapes text cells only, so a change of -1 is written -1, not '-1.
+  const data = chart.table.rows.map((row) => chart.table.columns.map((column) => row[column.key] ?? ""));
   const body = Papa.unparse({ fields, data }, { newline: "\r\n", quotes: false, escapeFormulae: true });
   return `\uFEFF${body}\r\n`;
 }

@@ -1,26 +1,11 @@
 /**
- * The archived snapshots as the /archive/ pages read them: each snapshot's manifest and emitted datasets under
- * data/archive/{date}/ (never raw reports), and the live build's corrections. File-system reads at build time, like
- * src/lib/buildFiles.ts; the comparisons are pure (src/lib/archiveChanges.ts, findCorrectionsAfter below).
+ * The archived snapshots as the /archive/ pages show them: what a snapshot is (SnapshotSummary), which later
+ * corrections its page lists, and sizes for people. Pure: the reads from data/archive/ are in
+ * src/build/archiveReader.ts, the comparison of two snapshots in src/lib/archiveChanges.ts.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import type { Manifest } from "../build/archive.ts";
 import type { CorrectionRow } from "../pipeline/validate/correctionSchema.ts";
 import { getCorrectionsFor } from "./corrections.ts";
-import { normalizeManifest, type Manifest } from "../build/archive.ts";
-import { isIsoDate } from "../pipeline/parse/date.ts";
-import type { SnapshotRows } from "./archiveChanges.ts";
-
-/** data/archive/ of the project, or TONGBAO_ARCHIVE_DIR (src/build/site.ts sets it to the root's data/archive/). */
-export function getArchiveDir(): string {
-  return resolve(process.cwd(), process.env.TONGBAO_ARCHIVE_DIR ?? "data/archive");
-}
-
-/** The day of the snapshot being built (TONGBAO_SNAPSHOT_DATE, set by buildSite's snapshotDate), or null for the live site. */
-export function findSnapshotDate(): string | null {
-  const date = process.env.TONGBAO_SNAPSHOT_DATE;
-  return date !== undefined && isIsoDate(date) ? date : null;
-}
 
 /** One snapshot as /archive/ lists it. */
 export interface SnapshotSummary {
@@ -39,48 +24,6 @@ export interface SnapshotSummary {
   totalRows: number;
 }
 
-/**
- * Every snapshot of `dir` (default getArchiveDir()), newest first: folders named YYYY-MM-DD with a valid
- * manifest.json. [] when the folder is missing, and always [] while a snapshot's own site is built (an archived site
- * does not list other snapshots: they are not inside it). Throws when a snapshot's manifest is malformed: the build
- * checks them first (src/build/archive.ts verifyArchives), so that is a bug.
- */
-export function listSnapshots(dir: string = getArchiveDir()): SnapshotSummary[] {
-  if (findSnapshotDate() !== null || !existsSync(dir)) return [];
-  const dates = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && isIsoDate(e.name)).map((e) => e.name);
-  return dates.sort().reverse().map((date) => readSnapshot(date, dir));
-}
-
-/** The summary of the snapshot `date` of `dir`. Throws when its manifest is missing or malformed. */
-export function readSnapshot(date: string, dir: string = getArchiveDir()): SnapshotSummary {
-  const path = join(dir, date, "manifest.json");
-  const normalized = normalizeManifest(JSON.parse(readFileSync(path, "utf8")));
-  if ("problem" in normalized) throw new Error(`${path}: ${normalized.problem}`);
-  const { manifest } = normalized;
-  const report = readJson(join(dir, date, "data", "build-report.json")) as { summary?: { rows?: Record<string, number> } } | null;
-  return {
-    date,
-    manifest,
-    fileCount: manifest.files.length,
-    totalBytes: manifest.files.reduce((sum, f) => sum + f.bytes, 0),
-    documentsSha256: manifest.files.find((f) => f.path === "data/documents.json")?.sha256 ?? null,
-    rows: { ...(report?.summary?.rows ?? {}) },
-    totalRows: Object.values(report?.summary?.rows ?? {}).reduce((sum, n) => sum + n, 0),
-  };
-}
-
-/** The datasets of snapshot `date` that the changes page compares; a dataset the snapshot lacks reads as []. */
-export function readSnapshotRows(date: string, dir: string = getArchiveDir()): SnapshotRows {
-  const rows = (name: string) => (readJson(join(dir, date, "data", `${name}.json`)) ?? []) as never[];
-  return { documents: rows("documents"), risk_areas: rows("risk_areas"), directives: rows("directives"), case_csv: rows("case_csv"), cases: rows("cases") };
-}
-
-/** District name → slug of snapshot `date` (its districts dataset), for links into its risk-area pages. */
-export function readSnapshotDistrictSlugs(date: string, dir: string = getArchiveDir()): Map<string, string> {
-  const rows = readJson(join(dir, date, "data", "districts.json"));
-  return new Map(Array.isArray(rows) ? rows.map((r: { name: string; slug: string }) => [r.name, r.slug] as const) : []);
-}
-
 /** The key of a row in its dataset, as corrections name it: `id`, else `name` (people), else `source_path:source_line`. */
 export function getRowKey(row: Record<string, unknown>): string {
   if (typeof row.id === "string") return row.id;
@@ -88,20 +31,27 @@ export function getRowKey(row: Record<string, unknown>): string {
   return `${String(row.source_path)}:${String(row.source_line)}`;
 }
 
-/** Every row key of dataset `name` of snapshot `date` (empty when the snapshot lacks it). */
-export function readSnapshotKeys(date: string, name: string, dir: string = getArchiveDir()): Set<string> {
-  if (!/^[a-z_]+$/.test(name)) return new Set();
-  const rows = readJson(join(dir, date, "data", `${name}.json`));
-  return new Set(Array.isArray(rows) ? rows.map((r) => getRowKey(r as Record<string, unknown>)) : []);
+/**
+ * True when correction `c` moves a report into the snapshot of `date`: it corrects a report's published_date to a
+ * day on or before `date` from a later day or from unknown (""). A build as of `date` takes the reports published
+ * by then (src/pipeline/asOf.ts), so with the corrected date the report would have been in the snapshot, e.g.
+ * `documents/029/published_date` 2025-04-12 → 2022-11-27 for the snapshot of 2022-11-30. A date corrected to
+ * unknown (new value null) moves nothing in.
+ */
+export function isMovedIntoSnapshot(c: Pick<CorrectionRow, "dataset" | "field" | "old_value" | "new_value">, date: string): boolean {
+  if (c.dataset !== "documents" || c.field !== "published_date" || c.new_value === null || c.new_value === "") return false;
+  return c.new_value <= date && (c.old_value === "" || c.old_value > date);
 }
 
 /**
  * The corrections made after `date` (correction date later than it, getCorrectionsFor in src/lib/corrections.ts)
- * that touch a row the snapshot holds (`hasRow(dataset, rowId)`), sorted by date then id. Pure.
+ * that concern the snapshot: those of a row it holds (`hasRow(dataset, rowId)`), and those that move a report into
+ * its window (isMovedIntoSnapshot: the report is not in the snapshot but would have been). Sorted by date then id;
+ * [] when none.
  */
 export function findCorrectionsAfter(corrections: readonly CorrectionRow[], date: string, hasRow: (dataset: string, rowId: string) => boolean): CorrectionRow[] {
   return getCorrectionsFor(corrections, { after: date })
-    .filter((c) => hasRow(c.dataset, c.row_id))
+    .filter((c) => hasRow(c.dataset, c.row_id) || isMovedIntoSnapshot(c, date))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -116,9 +66,4 @@ export function formatSize(bytes: number): string {
     unit++;
   }
   return `${value.toFixed(1)} ${units[unit]}`;
-}
-
-function readJson(path: string): unknown {
-  if (!existsSync(path)) return null;
-  return JSON.parse(readFileSync(path, "utf8"));
 }

@@ -24,6 +24,8 @@ export interface CaseCsvRowSpec {
   district: string;
   confirmed: number | null;
   asymptomatic: number | null;
+  /** the district file's coverage column (partial: the day's count is a lower bound); absent or null where unknown */
+  coverage?: string | null;
 }
 
 /** A district as the datasets name and address it. */
@@ -58,6 +60,8 @@ export interface CaseSeries {
   asymptomatic: number;
   /** days with a known total */
   reportedDays: number;
+  /** days of the range whose total is missing or a lower bound (coverage partial): a 0 sum then says nothing */
+  incompleteDays: number;
   /** the day with the largest total (the earliest of equal days), or null when no day is reported */
   peak: { date: string; total: number } | null;
 }
@@ -132,7 +136,8 @@ function buildSeries(key: string, name: string, byDate: ReadonlyMap<string, Case
     if (total !== null && (peak === null || total > peak.total || (total === peak.total && date < peak.date))) peak = { date, total };
     return { date, confirmed: row?.confirmed ?? null, asymptomatic: row?.asymptomatic ?? null, total, average7: getAverage7(totals, date) };
   });
-  return { key, name, days, confirmed, asymptomatic, reportedDays: totals.size, peak };
+  const incompleteDays = range.filter((date) => !totals.has(date) || byDate.get(date)?.coverage === "partial").length;
+  return { key, name, days, confirmed, asymptomatic, reportedDays: totals.size, incompleteDays, peak };
 }
 
 /** Mean of the known totals of the 7 days ending on `date`, one decimal; null with fewer than 4 known days. */

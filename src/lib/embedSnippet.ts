@@ -5,6 +5,7 @@
  * and the reader can scroll inside it when the table is opened.
  */
 import type { Chart } from "../charts/chart.ts";
+import { escapeXml } from "../charts/svg.ts";
 
 /** The message type public/embed/height.js posts to the parent page: `{ type, id, height }`. */
 export const EMBED_HEIGHT_MESSAGE = "tongbao:height";
@@ -23,11 +24,6 @@ export function getEmbedHeight(chart: Chart): number {
   return Math.ceil(height / 10) * 10;
 }
 
-/** `&`, `<`, `>`, `"` as entities: the snippet's attribute values come from chart titles, which come from data. */
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
 /**
  * The `<iframe>` to paste: `src` = the embed page's absolute address, `title` = the chart title (screen readers
  * announce frames by it), full width, the default height of getEmbedHeight, lazy loading, no border:
@@ -37,16 +33,22 @@ function escapeHtml(text: string): string {
  */
 export function getEmbedSnippet(chart: Chart, embedUrl: string): string {
   if (!/^https?:\/\/[^\s"<>]+$/.test(embedUrl)) throw new Error(`getEmbedSnippet: expected an absolute http(s) URL, found ${JSON.stringify(embedUrl)}`);
+  // Attribute values come from chart titles, which come from data: `&`, `<`, `>`, `"` become entities.
+  const attribute = (text: string) => escapeXml(text, true);
   return (
-    `<iframe src="${escapeHtml(embedUrl)}" title="${escapeHtml(chart.title)}" width="100%" height="${getEmbedHeight(chart)}"` +
-    ` loading="lazy" style="border:0;width:100%;" data-tongbao-chart="${escapeHtml(chart.id)}"></iframe>`
+    `<iframe src="${attribute(embedUrl)}" title="${attribute(chart.title)}" width="100%" height="${getEmbedHeight(chart)}"` +
+    ` loading="lazy" style="border:0;width:100%;" data-tongbao-chart="${attribute(chart.id)}"></iframe>`
   );
 }
 
+/** The tallest an iframe is made by the listener, in CSS px: a longer page scrolls inside its frame. */
+export const EMBED_MAX_HEIGHT = 10000;
+
 /**
  * The optional script for the parent page: it listens for the embed page's height message, accepts it only from
- * `siteOrigin` (`https://tongbao.example.org`) and only for the iframe that sent it, and sets that iframe's height.
- * One copy serves every chart of the page. `siteOrigin` must be an http(s) origin; anything else throws.
+ * `siteOrigin` (`https://tongbao.example.org`) and only for the iframe that sent it, and sets that iframe's height
+ * (rounded up, at most EMBED_MAX_HEIGHT px). A height that is not a positive number (`"tall"`, `null`, `-5`, NaN)
+ * is ignored. One copy serves every chart of the page. `siteOrigin` must be an http(s) origin; anything else throws.
  */
 export function getEmbedListener(siteOrigin: string): string {
   if (!/^https?:\/\/[^\s/"'<>\\]+$/.test(siteOrigin)) throw new Error(`getEmbedListener: expected an http(s) origin, found ${JSON.stringify(siteOrigin)}`);
@@ -54,8 +56,11 @@ export function getEmbedListener(siteOrigin: string): string {
     "<script>",
     'window.addEventListener("message", function (event) {',
     `  if (event.origin !== "${siteOrigin}" || !event.data || event.data.type !== "${EMBED_HEIGHT_MESSAGE}") return;`,
+    "  var height = event.data.height;",
+    '  if (typeof height !== "number" || !(height > 0)) return;',
+    `  height = Math.min(Math.ceil(height), ${EMBED_MAX_HEIGHT});`,
     '  document.querySelectorAll("iframe[data-tongbao-chart]").forEach(function (frame) {',
-    '    if (frame.contentWindow === event.source) frame.style.height = Math.ceil(Number(event.data.height)) + "px";',
+    '    if (frame.contentWindow === event.source) frame.style.height = height + "px";',
     "  });",
     "});",
     "</script>",

@@ -113,6 +113,28 @@ describe.skipIf(!HAVE_CHROMIUM)("archived snapshots in the site", () => {
     expect(await page.$(".archive-banner")).toBeNull();
   });
 
+  it("serves archived embed pages without the height script (blocked by the archive's policy) and keeps no _headers in a snapshot", async () => {
+    const manifest = JSON.parse(await readFile(join(copy.root, "data/archive/2022-04-13/manifest.json"), "utf8")) as { files: Array<{ path: string }> };
+    expect(manifest.files.filter((f) => f.path.endsWith("_headers"))).toEqual([]);
+    const embeds = manifest.files.map((f) => f.path).filter((p) => /^site\/embed\/.+\/index\.html$/.test(p)).sort();
+    expect(embeds.length).toBeGreaterThan(0);
+    for (const file of embeds.slice(0, 2)) {
+      const path = `/archive/2022-04-13/${file.slice(0, -"index.html".length)}`;
+      await visit(path);
+      expect(await page.evaluate("document.scripts.length"), path).toBe(0);
+      expect(watcher.problems, path).toEqual({ console: [], errors: [], requests: [], dialogs: [] });
+    }
+    // The live site's embeds keep it.
+    await visit("/embed/cases/");
+    expect(await page.evaluate("[...document.scripts].map((s) => s.getAttribute('src'))")).toEqual(["/embed/height.js"]);
+  });
+
+  it("says which command and tongbao version made the snapshot's datasets", async () => {
+    await visit("/archive/2022-04-13/");
+    const version = (JSON.parse(await readFile(join(copy.root, "package.json"), "utf8")) as { version: string }).version;
+    expect(await page.textContent("main")).toContain(`各数据集是生成快照时由 tongbao ${version} 运行 npm run data -- --as-of 2022-04-13 的输出`);
+  });
+
   it("passes axe-core on the archive pages and an archived page", async () => {
     const found: string[] = [];
     for (const path of ["/archive/", "/archive/2022-05-23/", "/archive/2022-05-23/changes/", "/archive/2022-04-13/site/"]) {

@@ -71,6 +71,14 @@ describe.skipIf(!HAVE_CHROMIUM)("briefing pages in Chromium", () => {
     expect(found).toEqual([]);
   }, 180_000);
 
+  it("briefing charts have ids of their own and no embed/download block", () => {
+    const html = readFileSync(join(DIST, "briefings", "2022-04-28", "index.html"), "utf8");
+    expect(html).toContain('id="chart-briefing-2022-04-28-cases"');
+    expect(html).toContain('aria-describedby="chart-briefing-2022-04-28-cases-alt"');
+    expect(html).not.toContain('id="chart-cases"');
+    expect(html).not.toMatch(/<details class="chart-embed/);
+  });
+
   it("wechat.html has no <style>, <script> or class and says what the page's briefing body says", async () => {
     for (const date of DAYS) {
       const fragment = readFileSync(join(DIST, "briefings", date, "wechat.html"), "utf8");

@@ -78,4 +78,9 @@ describe.skipIf(!HAVE_CHROMIUM)("a correction on the pages it touches", () => {
     const notices = await noticesOf("/embed/measures/");
     expect(notices.map((n) => n.text.includes("更正为“2022年11月27日”"))).toEqual([true]);
   });
+
+  it("a district's measures chart, which does not draw 029's city-wide directive, shows no notice", async () => {
+    expect(await noticesOf("/embed/measures/chaoyang/")).toEqual([]);
+    expect(await noticesOf("/districts/chaoyang/")).toEqual([]);
+  });
 });

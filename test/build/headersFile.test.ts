@@ -47,7 +47,7 @@ describe("getHeadersForPath(rules, pathname)", () => {
     const rules = parseHeadersFile(readFileSync("public/_headers", "utf8"));
     const csp = (path: string) => getHeadersForPath(rules, path).filter(([name]) => name === "Content-Security-Policy").map(([, value]) => value);
     const xfo = (path: string) => getHeadersForPath(rules, path).find(([name]) => name === "X-Frame-Options")?.[1];
-    for (const path of ["/", "/reports/004/", "/districts/haidian/", "/charts/cases.svg"]) {
+    for (const path of ["/", "/index.html", "/404.html", "/reports/004/", "/districts/haidian/", "/charts/cases.svg", "/archive/2022-04-13/site/embed/cases/"]) {
       expect(csp(path)).toEqual(["default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"]);
       expect(xfo(path)).toBe("DENY");
     }

@@ -26,6 +26,20 @@ describe("casesChart(rows, options)", () => {
     await expect(casesChart(CASE_ROWS, { districts: DISTRICTS, district: "chaoyang" }).svg).toMatchFileSnapshot("../golden/charts/cases-chaoyang.svg");
   });
 
+  it("never says a district with missing or partial days had no new cases", () => {
+    const row = (date: string, district: string, confirmed: number, coverage: string | null): CaseCsvRowSpec => ({ layout: district === "北京市" ? "citywide" : "districts", date, window: "0-24", scope: "local", measure: "new", district, confirmed, asymptomatic: 0, coverage });
+    const rows = [
+      row("2022-04-22", "北京市", 6, null), row("2022-04-23", "北京市", 1, null),
+      row("2022-04-22", "朝阳区", 3, "partial"), row("2022-04-23", "朝阳区", 1, "complete"),
+      row("2022-04-22", "东城区", 0, "partial"), row("2022-04-23", "东城区", 0, "complete"),
+      row("2022-04-22", "平谷区", 0, "complete"), row("2022-04-23", "平谷区", 0, "complete"),
+    ];
+    expect(casesChart(rows, { districts: DISTRICTS }).alt).toBe(
+      "2022年4月22日至2022年4月23日，全市本土新增确诊病例7例、无症状感染者0例；单日新增最多的是2022年4月22日，共6例。各区中新增最多的是朝阳区，共4例；平谷区没有新增病例；东城区在有数据的日期里没有新增病例（部分日期缺失或不全）。",
+    );
+    expect(casesChart(rows, { districts: DISTRICTS, district: "dongcheng" }).alt).toBe("2022年4月22日至2022年4月23日，东城区本土新增确诊病例0例、无症状感染者0例（2天有数据）；有完整数据的日期都没有新增病例。");
+  });
+
   it("draws one district with its 7-day average in the table", () => {
     const chart = casesChart(CASE_ROWS, { districts: DISTRICTS, district: "chaoyang" });
     expect(chart.id).toBe("cases-chaoyang");

@@ -48,6 +48,14 @@ describe("getChartCsvFile(chart)", () => {
     expect(getChartCsvFile({ ...chart, table })).toBe('\uFEFF名称,数\r\n"\'=HYPERLINK(1)",1\r\n"甲,乙",\r\n');
   });
 
+  it("escapes text cells only: a negative or signed number stays a number", () => {
+    const table = {
+      columns: [{ key: "a", label: "名称" }, { key: "b", label: "变化" }],
+      rows: [{ a: "-1", b: -1 }, { a: "+3", b: -0.5 }, { a: "@甲", b: 0 }],
+    };
+    expect(getChartCsvFile({ ...chart, table })).toBe("\uFEFF名称,变化\r\n\"'-1\",-1\r\n\"'+3\",-0.5\r\n\"'@甲\",0\r\n");
+  });
+
   it("gives a BOM and an empty header for a chart without data", () => {
     expect(getChartCsvFile({ ...chart, table: { columns: [], rows: [] } })).toBe("\uFEFF\r\n");
   });

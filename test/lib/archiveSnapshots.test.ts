@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findCorrectionsAfter, formatSize, getRowKey } from "../../src/lib/archiveSnapshots.ts";
+import { findCorrectionsAfter, formatSize, getRowKey, isMovedIntoSnapshot } from "../../src/lib/archiveSnapshots.ts";
 import { getLiveUrl } from "../../src/lib/archiveLink.ts";
 import type { CorrectionRow } from "../../src/pipeline/validate/correctionSchema.ts";
 
@@ -13,6 +13,39 @@ describe("findCorrectionsAfter(corrections, date, hasRow)", () => {
     const found = findCorrectionsAfter([c("c003", "2022-06-01", "004"), c("c001", "2022-04-13", "004"), c("c002", "2022-05-01", "030"), c("c004", "2022-06-01", "999")], "2022-04-13", (dataset, id) => dataset === "documents" && rows.has(id));
     expect(found.map((x) => x.id)).toEqual(["c002", "c003"]);
   });
+
+  it("also keeps a later correction that moves a report the snapshot lacks into its window", () => {
+    const date = (id: string, made: string, row_id: string, old_value: string, new_value: string | null): CorrectionRow => ({
+      ...c(id, made, row_id), what: `documents/${row_id}/published_date`, field: "published_date", old_value, new_value,
+    });
+    const found = findCorrectionsAfter(
+      [
+        date("c001", "2026-11-26", "029", "2025-04-12", "2022-11-27"), // later → within: listed
+        date("c002", "2026-11-26", "031", "", "2022-11-30"), // unknown → the day itself: listed
+        date("c003", "2026-11-26", "032", "2025-04-12", "2022-12-01"), // still after the day: not listed
+        date("c004", "2026-11-26", "033", "", null), // unknown → unknown: not listed
+        date("c005", "2022-11-29", "034", "2025-04-12", "2022-11-27"), // made before the snapshot: it has it applied
+        c("c006", "2026-11-26", "035"), // a title of a report the snapshot lacks: not listed
+      ],
+      "2022-11-30",
+      () => false,
+    );
+    expect(found.map((x) => x.id)).toEqual(["c001", "c002"]);
+  });
+});
+
+describe("isMovedIntoSnapshot(correction, date)", () => {
+  const fix = (field: string, old_value: string, new_value: string | null, dataset = "documents") => ({ dataset, field, old_value, new_value });
+  it.each([
+    [fix("published_date", "2025-04-12", "2022-11-27"), true],
+    [fix("published_date", "", "2022-11-27"), true],
+    [fix("published_date", "2022-12-01", "2022-11-30"), true],
+    [fix("published_date", "2022-11-01", "2022-11-27"), false], // already in: the snapshot holds it
+    [fix("published_date", "2025-04-12", "2022-12-01"), false],
+    [fix("published_date", "2022-11-01", null), false],
+    [fix("event_date", "2025-04-12", "2022-11-27"), false], // the as-of build goes by publication date only
+    [fix("date", "2025-04-12", "2022-11-27", "directives"), false],
+  ])("%j as of 2022-11-30 → %s", (c, moved) => expect(isMovedIntoSnapshot(c, "2022-11-30")).toBe(moved));
 });
 
 describe("getRowKey(row)", () => {

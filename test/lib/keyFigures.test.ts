@@ -5,7 +5,7 @@ import type { DirectiveRecord } from "../../src/pipeline/validate/directiveSchem
 
 const table = (date: string, scope: CaseCsvRecord["scope"], confirmed: number, line: number, district = "北京市"): CaseCsvRecord => ({
   source_path: "data/raw/cases/cases-beijing-citywide.csv", source_line: line, layout: "citywide", date, window: "0-24", scope,
-  measure: "new", district, district_raw: null, confirmed, asymptomatic: 1, infections: null, method: "bulletin_regex", date_basis: "bulletin_day",
+  measure: "new", district, district_raw: null, confirmed, asymptomatic: 1, infections: null, method: "bulletin_regex", date_basis: "bulletin_day", coverage: null,
 });
 const report = (date: string | null, scope: CaseRecord["scope"], confirmed: number | null, window: string | null = "0-24", id = "013-case-1"): CaseRecord => ({
   id, doc_id: id.slice(0, 3), span: [1, 9], date, window, scope, measure: "new", district: "北京市", district_raw: null,

@@ -23,7 +23,7 @@ import { compareText } from "../compareText.ts";
 import { sortDistricts } from "../districtUrl.ts";
 import { getDailyRiskAreaCounts } from "../riskAreaCounts.ts";
 import { RISK_AREA_KINDS } from "../riskAreaPeriods.ts";
-import { getRiskAreaEvents, type RiskAreaEvent } from "./riskAreaChanges.ts";
+import { getRiskAreaEvents, isRiskDayCovered, type RiskAreaEvent, type RiskCoverage } from "./riskAreaChanges.ts";
 
 /** The emitted datasets a briefing reads (rows as the content collections give them). */
 export interface BriefingRows {
@@ -35,6 +35,11 @@ export interface BriefingRows {
   riskAreas: readonly RiskAreaRow[];
   caseTables: readonly CaseCsvRecord[];
   caseReports: readonly CaseRecord[];
+  /**
+   * the category keys in the order of data/reference/measure-categories.csv, as the emitted measure_categories
+   * dataset lists them (a collection may hand rows over in another order); default: the order of `categories`
+   */
+  categoryOrder?: readonly string[];
 }
 
 /** The name of the city-wide scope in the case datasets. */
@@ -50,20 +55,27 @@ export interface BriefingIndex {
   rows: BriefingRows;
   /** districts in administrative-code order */
   districts: DistrictRecord[];
-  /** category key → 中文 label */
+  /** category key → 中文 label, in categoryOrder */
   categoryLabels: ReadonlyMap<string, string>;
+  /** category keys in the order of data/reference/measure-categories.csv: ties of counts are broken by it */
+  categoryOrder: readonly string[];
   /** `${day}|${scope}` → the count row of that day and scope (北京市 or a district's official name) */
   cases: ReadonlyMap<string, CaseRow>;
   /** day → reports of that day, by id */
   documents: ReadonlyMap<string, DocumentRow[]>;
+  /** report id → its title (null when it has none): links name a report by title, never by its id */
+  documentTitles: ReadonlyMap<string, string | null>;
   /** day → directives of that day, by id */
   directives: ReadonlyMap<string, DirectiveRecord[]>;
   /** day → measures rows of that day */
   measures: ReadonlyMap<string, MeasureRecord[]>;
   /** day → risk areas added or lifted that day */
   riskEvents: ReadonlyMap<string, RiskAreaEvent[]>;
-  /** the last day of the risk-area listings (a listing that ends then is not lifted: the data ends) */
-  riskDataEnd: string | null;
+  /**
+   * the days the risk-area listings cover (first and last listing day of the CSV-sourced rows), null without
+   * listings: outside them no source says what was added, lifted or in force, so those figures are missing
+   */
+  riskCoverage: RiskCoverage | null;
   /**
    * listings in force per day and kind, for the city (北京市: every row) and each district: getDailyRiskAreaCounts,
    * the counting rule of the risk-area chart, computed once; a day outside a scope's listings is absent
@@ -100,18 +112,23 @@ export function indexBriefingRows(rows: BriefingRows): BriefingIndex {
   const documents = groupBy(rows.documents, getDocumentDay, (a, b) => compareText(a.id, b.id));
   const directives = groupBy(rows.directives, (d) => d.date, (a, b) => compareText(a.id, b.id));
   const measures = groupBy(rows.measures, (m) => m.date, (a, b) => compareText(a.id, b.id));
-  const { events, dataEnd } = getRiskAreaEvents(rows.riskAreas);
+  const { events, coverage } = getRiskAreaEvents(rows.riskAreas);
+  const listed = rows.categoryOrder ?? rows.categories.map((c) => c.key);
+  // Categories missing from categoryOrder (none when it is the dataset's) go last, by key.
+  const categoryOrder = [...listed, ...rows.categories.map((c) => c.key).filter((k) => !listed.includes(k)).sort(compareText)];
   const riskEvents = groupBy(events, (e) => e.day, () => 0);
   return {
     rows,
     districts: sortDistricts(rows.districts),
-    categoryLabels: new Map(rows.categories.map((c) => [c.key, c.label_zh])),
+    categoryLabels: new Map(categoryOrder.flatMap((key) => { const c = rows.categories.find((r) => r.key === key); return c ? [[key, c.label_zh] as const] : []; })),
+    categoryOrder,
     cases,
     documents,
+    documentTitles: new Map(rows.documents.map((d) => [d.id, d.title])),
     directives,
     measures,
     riskEvents,
-    riskDataEnd: dataEnd,
+    riskCoverage: coverage,
     riskInForce: new Map([CITY, ...rows.districts.map((d) => d.name)].map((scope) => {
       const counts = getDailyRiskAreaCounts(rows.riskAreas, scope === CITY ? {} : { district: scope });
       return [scope, new Map(counts.days.map((day) => [day.date, day.counts]))];
@@ -119,11 +136,18 @@ export function indexBriefingRows(rows: BriefingRows): BriefingIndex {
   };
 }
 
+/** True when the risk-area listings cover `day` (index.riskCoverage): its added, lifted and in-force figures are known. */
+export function isRiskDataDay(index: BriefingIndex, day: string): boolean {
+  return isRiskDayCovered(index.riskCoverage, day);
+}
+
 /**
  * Listings of `scope` (北京市 or a district's official name) in force on `day`, per kind in RISK_AREA_KINDS order,
- * kinds with none left out (as countInForce of src/lib/riskAreaPeriods.ts gives them). [] for an unknown scope.
+ * kinds with none left out (as countInForce of src/lib/riskAreaPeriods.ts gives them). [] for an unknown scope, and
+ * for a day the listings do not cover (isRiskDataDay: a report's few areas are no count of what is in force).
  */
 export function getRiskInForce(index: BriefingIndex, scope: string, day: string): Array<{ kind: string; count: number }> {
+  if (!isRiskDataDay(index, day)) return [];
   const counts = index.riskInForce.get(scope)?.get(day) ?? {};
   return RISK_AREA_KINDS.filter((kind) => (counts[kind] ?? 0) > 0).map((kind) => ({ kind, count: counts[kind] as number }));
 }

@@ -8,7 +8,9 @@ import { formatDate } from "../formatDate.ts";
 import { findGenreLabel } from "../genreLabels.ts";
 import type { ScopeCases } from "./caseFigures.ts";
 import type { DailyBriefing } from "./dailyBriefing.ts";
-import { describeFigureSource, valueOf, type Figure } from "./figure.ts";
+import { valueOf, type Figure } from "./figure.ts";
+import { getDirectiveQuote } from "./directiveQuote.ts";
+import { describeSourceLines } from "./sourceLines.ts";
 import { getBriefingPath, getWeeklyBriefingPath } from "./briefingPaths.ts";
 import type { DailyProse, BriefingSentence } from "./briefingProse.ts";
 import { getIsoWeek, splitIsoWeek } from "./isoWeeks.ts";
@@ -48,8 +50,9 @@ export const MISSING_TEXT = "无数据";
 /** At most this many risk areas are listed by name; above it only the counts per district (a day in December 2022 lifted 2,930). */
 export const MAX_LISTED_AREAS = 40;
 
-/** `12`, or 无数据 for a missing figure. */
+/** `12`, `至少3` for a lower bound (coverage partial), or 无数据 for a missing figure. */
 export function showFigure(figure: Figure): string {
+  if (figure.state === "lower_bound") return `至少${figure.value}`;
   const value = valueOf(figure);
   return value === null ? MISSING_TEXT : String(value);
 }
@@ -94,7 +97,7 @@ export function layoutDailyBriefing(briefing: DailyBriefing, prose: DailyProse):
     riskBlocks.push({
       kind: "table",
       id: "table-risk",
-      caption: `${period}风险区域新增与移出`,
+      caption: briefing.risk.covered ? `${period}风险区域新增与移出` : `${period}通报公布的风险区域变动`,
       columns: [{ label: "区", numeric: false }, { label: "新增", numeric: true }, { label: "移出", numeric: true }],
       rows: briefing.risk.byDistrict.map((g) => [g.label, String(g.added.length), String(g.lifted.length)]),
     });
@@ -111,8 +114,8 @@ export function layoutDailyBriefing(briefing: DailyBriefing, prose: DailyProse):
       kind: "list",
       items: group.categories.flatMap((category) =>
         category.directives.map((d): Inline[] => [
-          `【${category.label}】${d.speaker_role ?? ""}${d.speaker}：“${d.text}”（`,
-          { text: `通报 ${d.doc_id}`, href: getDirectiveHref(d.id) },
+          `【${category.label}】${d.speaker_role ?? ""}${d.speaker}：“${getDirectiveQuote(d.text, d.speaker)}”（`,
+          { text: "原文", href: getDirectiveHref(d.id) },
           "）",
         ]),
       ),
@@ -125,7 +128,7 @@ export function layoutDailyBriefing(briefing: DailyBriefing, prose: DailyProse):
     reportBlocks.push({
       kind: "list",
       items: briefing.reports.map((doc): Inline[] => [
-        { text: doc.title ?? `通报 ${doc.id}`, href: `/reports/${doc.id}/` },
+        { text: doc.title ?? "通报原文（无标题）", href: `/reports/${doc.id}/` },
         `（${[doc.source, findGenreLabel(doc.genre), doc.districts.join("、")].filter((s) => s !== null && s !== "").join("；")}）`,
       ]),
     });
@@ -180,13 +183,12 @@ export function layoutWeeklyBriefing(briefing: WeeklyBriefing, prose: WeeklyPros
     ],
   });
   const riskBlocks: BriefingBlock[] = [paragraph(prose.risk)];
-  const kinds = (list: Array<{ kind: string; count: number }>) => (list.length === 0 ? "无" : list.map((k) => `${k.kind}${k.count}个`).join("、"));
-  riskBlocks.push({ kind: "list", items: [[`周一（${formatDate(briefing.days[0] as string)}）在列：${kinds(briefing.risk.atStart)}`], [`周日（${formatDate(briefing.days[6] as string)}）在列：${kinds(briefing.risk.atEnd)}`]] });
+  if (prose.riskInForce.length > 0) riskBlocks.push({ kind: "list", items: prose.riskInForce.map((s) => [s.text]) });
   if (briefing.risk.byDistrict.length > 0) {
     riskBlocks.push({
       kind: "table",
       id: "table-week-risk",
-      caption: "本周风险区域新增与移出",
+      caption: briefing.risk.covered ? "本周风险区域新增与移出" : "本周通报公布的风险区域变动",
       columns: [{ label: "区", numeric: false }, { label: "新增", numeric: true }, { label: "移出", numeric: true }],
       rows: briefing.risk.byDistrict.map((g) => [g.label, String(g.added), String(g.lifted)]),
     });
@@ -231,20 +233,37 @@ function describeRiskEvent(e: RiskAreaEvent): Inline[] {
   return [`${e.change === "added" ? "新增" : "移出"}${e.kind}：${where}`];
 }
 
-/** The sources of a daily briefing: the case table lines and reports its figures were read from, and the datasets. */
+/**
+ * The sources of a daily briefing: the case table lines its text and tables use (the scope's 14 days; each
+ * district's day and the day before, city briefing), grouped by file as line ranges; the reports by title; the
+ * datasets (a report without a title is named 原文).
+ */
 export function listDailySources(briefing: DailyBriefing): Inline[][] {
+  const documentTitles = briefing.documentTitles;
   const items: Inline[][] = [];
-  const caseSources = new Set<string>();
-  for (const c of [briefing.cases, ...briefing.districtCases]) {
-    for (const day of [c.today, c.yesterday]) {
-      for (const f of [day.confirmed, day.asymptomatic]) if (f.state === "known") caseSources.add(describeFigureSource(f.source));
-    }
-  }
-  if (caseSources.size > 0) items.push([`病例：北京市卫生健康委员会每日疫情通报，`, { text: "数据集 case_csv", href: "/data/case_csv.csv" }, `（${[...caseSources].sort().join("；")}）`]);
-  else items.push(["病例：本日无病例数据"]);
-  items.push(["风险区域：", { text: "风险区域名单", href: "/risk-areas/" }, "（数据集 risk_areas：快照首次列入之日记为新增，最后列入之日记为移出）"]);
+  // A district's day before is used only for its change, which needs its day: 2022-04-13 has no district rows, so
+  // the rows of 04-12 are not sources of it.
+  const days = [...briefing.cases.days, ...briefing.districtCases.flatMap((c) => (c.today.total.state === "missing" ? [c.today] : [c.yesterday, c.today]))];
+  const figures = days.flatMap((d) => [d.confirmed, d.asymptomatic]);
+  const caseSources = describeSourceLines(figures.flatMap((f) => (f.state !== "missing" && f.source.dataset === "case_csv" ? [f.source] : [])));
+  const reportCounts = [...new Set(figures.flatMap((f) => (f.state !== "missing" && f.source.dataset === "cases" ? [f.source.docId] : [])))].sort();
+  if (caseSources !== "") items.push([`病例：北京市卫生健康委员会每日疫情通报，`, { text: "数据集 case_csv", href: "/data/case_csv.csv" }, `（${caseSources}）`]);
+  if (reportCounts.length > 0) items.push(["病例（通报所述）：", ...linkReports(reportCounts, documentTitles)]);
+  if (caseSources === "" && reportCounts.length === 0) items.push(["病例：本日暂无病例数据"]);
+  items.push([
+    "风险区域：",
+    { text: "风险区域名单", href: "/risk-areas/" },
+    briefing.risk.covered
+      ? "（数据集 risk_areas：名单首次列入之日记为新增，最后一次列入后的第一天记为移出）"
+      : "（数据集 risk_areas：本日不在名单数据覆盖的日期内，只列通报公布的区域）",
+  ]);
   const docIds = [...new Set([...briefing.reports.map((d) => d.id), ...briefing.directives.docIds])].sort();
-  if (docIds.length > 0) items.push(["通报：", ...docIds.flatMap((id, i): Inline[] => [...(i > 0 ? ["、"] : []), { text: id, href: `/reports/${id}/` }])]);
+  if (docIds.length > 0) items.push(["通报：", ...linkReports(docIds, documentTitles)]);
   if (briefing.district === null) items.push(["周报：", { text: "本周周报", href: getWeeklyBriefingPath(getIsoWeek(briefing.date)) }]);
   return items;
+}
+
+/** Links to reports by title, joined by 、; a report without a title (or not in `titles`) is 原文. */
+function linkReports(ids: readonly string[], titles: ReadonlyMap<string, string | null>): Inline[] {
+  return ids.flatMap((id, i): Inline[] => [...(i > 0 ? ["、"] : []), { text: titles.get(id) ?? "原文", href: `/reports/${id}/` }]);
 }

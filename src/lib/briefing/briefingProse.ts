@@ -6,8 +6,8 @@
  */
 import type { ScopeCases } from "./caseFigures.ts";
 import type { DailyBriefing } from "./dailyBriefing.ts";
-import { isKnown, valueOf } from "./figure.ts";
-import { fillTemplate, type BriefingTemplates, type TemplateValues } from "./templates.ts";
+import { isKnown, isLowerBound, valueOf } from "./figure.ts";
+import { fillTemplate, getKindNameKey, type BriefingTemplates, type TemplateValues } from "./templates.ts";
 
 /** One generated sentence: its template key, its text, and every number placed in it (in order). */
 export interface BriefingSentence {
@@ -41,6 +41,19 @@ export function getMonthDay(date: string): { month: number; day: number } {
 /** District sentences that break the day's city figure down, as opposed to those saying what is missing. */
 const BREAKDOWN_KEYS: ReadonlySet<string> = new Set(["districts-with-cases", "districts-zero"]);
 
+/** The sentence key of a count of areas added and lifted (`prefix` risk-changes or week-risk): zero counts are said in words. */
+export function getRiskChangeKey(prefix: string, added: number, lifted: number): string {
+  if (added > 0 && lifted > 0) return prefix;
+  if (added > 0) return `${prefix}-added`;
+  if (lifted > 0) return `${prefix}-lifted`;
+  return prefix === "risk-changes" ? "risk-none" : `${prefix}-none`;
+}
+
+/** `高风险区5个、中风险区19个`: the kinds in force as risk-kind-item sentences, with the kinds' display names. */
+export function makeKindItems(templates: BriefingTemplates, inForce: ReadonlyArray<{ kind: string; count: number }>): BriefingSentence[] {
+  return inForce.map((k) => makeSentence(templates, "risk-kind-item", { kind: fillTemplate(templates, getKindNameKey(k.kind)), count: k.count }));
+}
+
 /** The prose of `briefing`. Never throws on data; throws only when a template is missing (checked at load). */
 export function writeDailyProse(briefing: DailyBriefing, templates: BriefingTemplates): DailyProse {
   const scope = briefing.district?.name ?? "";
@@ -54,20 +67,24 @@ export function writeDailyProse(briefing: DailyBriefing, templates: BriefingTemp
   const cases = [...daySentences.slice(0, 1), ...breakdown, ...daySentences.slice(1), ...missing];
 
   const risk: BriefingSentence[] = [];
-  const { added, lifted, byDistrict, inForce } = briefing.risk;
-  if (added.length + lifted.length === 0) risk.push(makeSentence(templates, "risk-none", { scope }));
-  else {
-    risk.push(makeSentence(templates, "risk-changes", { scope, added: added.length, lifted: lifted.length }));
+  const { added, lifted, byDistrict, inForce, covered } = briefing.risk;
+  if (!covered) {
+    // Outside the listings: no count of what was added or lifted (never 0); what reports announce is still listed.
+    risk.push(makeSentence(templates, "risk-missing", { scope }));
+    if (added.length + lifted.length > 0) risk.push(makeSentence(templates, "risk-announced", { scope, count: added.length + lifted.length }));
+  } else {
+    const key = getRiskChangeKey("risk-changes", added.length, lifted.length);
+    risk.push(makeSentence(templates, key, { scope, ...(added.length > 0 ? { added: added.length } : {}), ...(lifted.length > 0 ? { lifted: lifted.length } : {}) }));
     if (briefing.district === null && byDistrict.length > 0) {
-      const items = byDistrict.map((g) => makeSentence(templates, "risk-district-item", { district: g.label, added: g.added.length, lifted: g.lifted.length }));
-      // Items hold 、 themselves (朝阳区新增1个、移出0个): districts are set apart with ；.
+      const items = byDistrict.map((g) => {
+        const itemKey = getRiskChangeKey("risk-district-item", g.added.length, g.lifted.length);
+        return makeSentence(templates, itemKey, { district: g.label, ...(g.added.length > 0 ? { added: g.added.length } : {}), ...(g.lifted.length > 0 ? { lifted: g.lifted.length } : {}) });
+      });
+      // Items may hold 、 themselves (朝阳区新增1个、移出2个): districts are set apart with ；.
       risk.push(listSentence(templates, "risk-by-district", {}, items, "；"));
     }
   }
-  if (inForce.length > 0) {
-    const items = inForce.map((k) => makeSentence(templates, "risk-kind-item", { kind: k.kind, count: k.count }));
-    risk.push(listSentence(templates, "risk-in-force", { scope: scope === "" ? "全市" : scope }, items));
-  }
+  if (inForce.length > 0) risk.push(listSentence(templates, "risk-in-force", { scope: scope === "" ? "全市" : scope }, makeKindItems(templates, inForce)));
 
   const directives = briefing.directives.all.length === 0
     ? [makeSentence(templates, "directives-none", { scope })]
@@ -83,6 +100,10 @@ export function writeCaseSentences(cases: ScopeCases, date: string, templates: B
   const { month, day } = getMonthDay(date);
   const { confirmed, asymptomatic } = cases.today;
   const base = { month, day, scope: cases.label };
+  if (isLowerBound(confirmed) && isLowerBound(asymptomatic)) {
+    // coverage=partial: a lower bound, said as such; no change or trend is computed from it.
+    return [makeSentence(templates, "cases-partial", { ...base, confirmed: confirmed.value, asymptomatic: asymptomatic.value })];
+  }
   if (!isKnown(confirmed) && !isKnown(asymptomatic)) return [makeSentence(templates, "cases-missing", base)];
   const out: BriefingSentence[] = [];
   if (isKnown(confirmed) && isKnown(asymptomatic)) {
@@ -94,11 +115,10 @@ export function writeCaseSentences(cases: ScopeCases, date: string, templates: B
   } else if (isKnown(confirmed)) out.push(makeSentence(templates, "cases-confirmed-only", { ...base, confirmed: confirmed.value }));
   else if (isKnown(asymptomatic)) out.push(makeSentence(templates, "cases-asymptomatic-only", { ...base, asymptomatic: asymptomatic.value }));
   if (!isKnown(cases.today.total)) return out;
+  const total = cases.today.total.value;
   const change = valueOf(cases.change);
-  if (change === null) out.push(makeSentence(templates, "change-missing", {}));
-  else if (change > 0) out.push(makeSentence(templates, "change-up", { change }));
-  else if (change < 0) out.push(makeSentence(templates, "change-down", { change: -change }));
-  else out.push(makeSentence(templates, "change-same", {}));
+  if (change !== null) out.push(makeSentence(templates, change > 0 ? "change-up" : change < 0 ? "change-down" : "change-same", change === 0 ? { total } : { total, change: Math.abs(change) }));
+  else out.push(makeSentence(templates, isLowerBound(cases.yesterday.total) ? "change-partial" : "change-missing", { total }));
   if (isKnown(cases.last7) && isKnown(cases.previous7) && isKnown(cases.trend)) {
     const from = getMonthDay(cases.days[7]?.date ?? date);
     out.push(makeSentence(templates, "trend-7day", { from_month: from.month, from_day: from.day, month, day, last7: cases.last7.value, previous7: cases.previous7.value, trend: cases.trend.value }));
@@ -108,23 +128,22 @@ export function writeCaseSentences(cases: ScopeCases, date: string, templates: B
 
 /** City briefing: which districts had new cases, or that none did, or that the districts' data is missing. */
 function writeDistrictSentences(districts: readonly ScopeCases[], templates: BriefingTemplates): BriefingSentence[] {
-  const knownOnes = districts.filter((d) => isKnown(d.today.total));
-  if (knownOnes.length === 0) return [makeSentence(templates, "districts-missing", {})];
+  const exact = districts.filter((d) => isKnown(d.today.total));
+  const partial = districts.filter((d) => isLowerBound(d.today.total));
+  if (exact.length + partial.length === 0) return [makeSentence(templates, "districts-missing", {})];
   const out: BriefingSentence[] = [];
-  const withCases = knownOnes.filter((d) => (valueOf(d.today.total) ?? 0) > 0);
-  if (withCases.length === 0 && knownOnes.length === districts.length) out.push(makeSentence(templates, "districts-zero", {}));
-  if (withCases.length > 0) {
-    const items = withCases.map((d) =>
-      makeSentence(templates, "district-item", {
-        district: d.label,
-        total: valueOf(d.today.total) as number,
-        confirmed: valueOf(d.today.confirmed) as number,
-        asymptomatic: valueOf(d.today.asymptomatic) as number,
-      }),
-    );
-    out.push(listSentence(templates, "districts-with-cases", {}, items));
-  }
-  const missing = districts.filter((d) => !isKnown(d.today.total));
+  // A partial count of 0 says nothing of the district: it is neither "no new cases" nor listed with a number.
+  if (exact.length === districts.length && exact.every((d) => valueOf(d.today.total) === 0)) out.push(makeSentence(templates, "districts-zero", {}));
+  const items = districts.flatMap((d) => {
+    const total = d.today.total;
+    if (total.state === "missing" || total.value === 0) return [];
+    const values = { district: d.label, total: total.value, confirmed: (d.today.confirmed as { value: number }).value, asymptomatic: (d.today.asymptomatic as { value: number }).value };
+    return [makeSentence(templates, total.state === "lower_bound" ? "district-item-partial" : "district-item", values)];
+  });
+  if (items.length > 0) out.push(listSentence(templates, "districts-with-cases", {}, items));
+  if (partial.length === districts.length) out.push(makeSentence(templates, "districts-all-partial", {}));
+  else if (partial.length > 0) out.push(makeSentence(templates, "districts-partial", { list: partial.map((d) => d.label).join(LIST_SEPARATOR) }));
+  const missing = districts.filter((d) => d.today.total.state === "missing");
   if (missing.length > 0) out.push(makeSentence(templates, "districts-some-missing", { list: missing.map((d) => d.label).join(LIST_SEPARATOR) }));
   return out;
 }

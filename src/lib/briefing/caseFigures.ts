@@ -1,12 +1,17 @@
 /**
  * A scope's (the city's or a district's) new local cases of one day, the change from the day before and the 7-day
- * trend, each figure with its source. A change or a trend is computed only when every day it needs is known.
+ * trend, each figure with its source. A change or a trend is computed only when every day it needs is known
+ * exactly: a day whose case_csv row has `coverage` partial (2022-04-22 朝阳区 3: counted from an incomplete case
+ * list) gives lower bounds (figure.ts), which are shown as 至少N例 and never summed or compared.
  */
 import { addDays } from "../isoDays.ts";
 import type { BriefingIndex, CaseRow } from "./briefingData.ts";
-import { isKnown, known, MISSING, type Figure, type FigureSource } from "./figure.ts";
+import { isKnown, known, lowerBound, MISSING, type Figure, type FigureSource } from "./figure.ts";
 
-/** One day's counts of one scope. `total` = confirmed + asymptomatic, known only when both are. */
+/**
+ * One day's counts of one scope. `total` = confirmed + asymptomatic, known only when both are; on a partial day
+ * all three are lower bounds (the total only when both counts are given).
+ */
 export interface CaseDay {
   date: string;
   confirmed: Figure;
@@ -39,9 +44,12 @@ export function getCaseDay(index: BriefingIndex, scope: string, date: string): C
   const found = index.cases.get(`${date}|${scope}`);
   if (found === undefined) return { date, confirmed: MISSING, asymptomatic: MISSING, total: MISSING };
   const source = sourceOf(found);
-  const confirmed = found.row.confirmed === null ? MISSING : known(found.row.confirmed, source);
-  const asymptomatic = found.row.asymptomatic === null ? MISSING : known(found.row.asymptomatic, source);
-  const total = isKnown(confirmed) && isKnown(asymptomatic) ? known(confirmed.value + asymptomatic.value, source) : MISSING;
+  const { confirmed: c, asymptomatic: a } = found.row;
+  // coverage=partial: the day's count of this district is incomplete (data/raw/cases/README.md).
+  const make = found.dataset === "case_csv" && found.row.coverage === "partial" ? lowerBound : known;
+  const confirmed = c === null ? MISSING : make(c, source);
+  const asymptomatic = a === null ? MISSING : make(a, source);
+  const total = c !== null && a !== null ? make(c + a, source) : MISSING;
   return { date, confirmed, asymptomatic, total };
 }
 

@@ -6,7 +6,7 @@
 import type { DirectiveRecord } from "../../pipeline/validate/directiveSchema.ts";
 import type { DistrictRecord } from "../../pipeline/validate/districtSchema.ts";
 import type { DocumentRow } from "../../pipeline/validate/schemas.ts";
-import { CITY, getRiskInForce, type BriefingIndex } from "./briefingData.ts";
+import { CITY, getRiskInForce, isRiskDataDay, type BriefingIndex } from "./briefingData.ts";
 import { getScopeCases, type ScopeCases } from "./caseFigures.ts";
 import type { RiskAreaEvent } from "./riskAreaChanges.ts";
 
@@ -48,6 +48,11 @@ export interface DailyBriefing {
   /** city briefing: every district's cases in code order; district briefing: [] */
   districtCases: ScopeCases[];
   risk: {
+    /**
+     * true when the risk-area listings cover the day (isRiskDataDay): added, lifted and in force are complete. false
+     * outside them: the figures are missing, and `added`/`lifted` hold only what the day's reports announce
+     */
+    covered: boolean;
     added: RiskAreaEvent[];
     lifted: RiskAreaEvent[];
     /** per district with an event, in code order, unknown district last */
@@ -64,6 +69,8 @@ export interface DailyBriefing {
   };
   /** reports of the day (getDocumentDay), by id; a district briefing: those about the district */
   reports: DocumentRow[];
+  /** report id → title (null: none) of every report, so links and sources name reports by title */
+  documentTitles: ReadonlyMap<string, string | null>;
 }
 
 /**
@@ -87,6 +94,7 @@ export function getDailyBriefing(index: BriefingIndex, date: string, districtSlu
     cases,
     districtCases,
     risk: {
+      covered: isRiskDataDay(index, date),
       added: events.filter((e) => e.change === "added"),
       lifted: events.filter((e) => e.change === "lifted"),
       byDistrict: groupRiskEvents(index, events),
@@ -98,12 +106,13 @@ export function getDailyBriefing(index: BriefingIndex, date: string, districtSlu
       docIds: [...new Set(directives.map((d) => d.doc_id))].sort(),
     },
     reports,
+    documentTitles: index.documentTitles,
   };
 }
 
 /** True when the briefing has any data of its own: a known case figure, a risk-area event, a directive or a report. */
 export function hasBriefingData(briefing: DailyBriefing): boolean {
-  const anyCases = [briefing.cases, ...briefing.districtCases].some((c) => c.today.confirmed.state === "known" || c.today.asymptomatic.state === "known");
+  const anyCases = [briefing.cases, ...briefing.districtCases].some((c) => c.today.confirmed.state !== "missing" || c.today.asymptomatic.state !== "missing");
   return anyCases || briefing.risk.added.length + briefing.risk.lifted.length + briefing.directives.all.length + briefing.reports.length > 0;
 }
 
@@ -119,7 +128,7 @@ function orderDistricts(index: BriefingIndex, present: ReadonlySet<string | null
 
 function groupDirectives(index: BriefingIndex, directives: readonly DirectiveRecord[]): DirectiveDistrictGroup[] {
   const keys = orderDistricts(index, new Set(directives.map((d) => d.district)), true);
-  const categoryOrder = [...index.categoryLabels.keys()];
+  const categoryOrder = index.categoryOrder;
   return keys.map((district) => {
     const mine = directives.filter((d) => d.district === district);
     const byCategory = new Map<string | null, DirectiveRecord[]>();

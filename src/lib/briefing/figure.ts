@@ -1,6 +1,8 @@
 /**
  * A briefing's figures: every number carries where it was read, and "missing" (no row that day) is a state of its
- * own, never a 0 (a row that says 0 is a known zero).
+ * own, never a 0 (a row that says 0 is a known zero). A count the source marks incomplete (case_csv `coverage`
+ * partial: the district's cases of the day were counted from an incomplete case list) is a "lower_bound": shown as
+ * 至少N例, never summed, compared or presented as exact.
  */
 
 /** Where a figure was read, so the page, the Markdown and the CSV can cite it. */
@@ -26,8 +28,15 @@ export interface MissingFigure {
   state: "missing";
 }
 
-/** A briefing figure: known with its source, or missing. */
-export type Figure = KnownFigure | MissingFigure;
+/** A count the source says is incomplete: the true figure is `value` or more. */
+export interface LowerBoundFigure {
+  state: "lower_bound";
+  value: number;
+  source: FigureSource;
+}
+
+/** A briefing figure: known with its source, a lower bound with its source, or missing. */
+export type Figure = KnownFigure | LowerBoundFigure | MissingFigure;
 
 /** The one missing figure (shared: it has no fields to change). */
 export const MISSING: MissingFigure = Object.freeze({ state: "missing" });
@@ -37,12 +46,22 @@ export function known(value: number, source: FigureSource): KnownFigure {
   return { state: "known", value, source };
 }
 
-/** True when `figure` is known. */
+/** A lower bound of `value` read from `source` (a count the source marks incomplete). */
+export function lowerBound(value: number, source: FigureSource): LowerBoundFigure {
+  return { state: "lower_bound", value, source };
+}
+
+/** True when `figure` is a lower bound. */
+export function isLowerBound(figure: Figure): figure is LowerBoundFigure {
+  return figure.state === "lower_bound";
+}
+
+/** True when `figure` is known (exact: a lower bound is not). */
 export function isKnown(figure: Figure): figure is KnownFigure {
   return figure.state === "known";
 }
 
-/** The value of `figure`, or null when missing (for tables: null prints as "无数据", never 0). */
+/** The exact value of `figure`, or null when missing or a lower bound (for tables: null prints as "无数据", never 0). */
 export function valueOf(figure: Figure): number | null {
   return figure.state === "known" ? figure.value : null;
 }

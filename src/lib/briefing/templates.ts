@@ -6,6 +6,7 @@
  * and line instead of printing `{confrimed}` on a published briefing.
  */
 import { parseCsvRows } from "../../pipeline/parse/csvRows.ts";
+import { RISK_AREA_KINDS } from "../riskAreaPeriods.ts";
 
 /** Every sentence kind and the placeholders its template may use (what the prose code supplies). */
 export const TEMPLATE_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> = Object.freeze({
@@ -13,24 +14,37 @@ export const TEMPLATE_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> 
   "cases-zero": ["month", "day", "scope"],
   "cases-confirmed-only": ["month", "day", "scope", "confirmed"],
   "cases-asymptomatic-only": ["month", "day", "scope", "asymptomatic"],
+  "cases-partial": ["month", "day", "scope", "confirmed", "asymptomatic"],
   "cases-missing": ["month", "day", "scope"],
-  "change-up": ["change"],
-  "change-down": ["change"],
-  "change-same": [],
-  "change-missing": [],
+  "change-up": ["total", "change"],
+  "change-down": ["total", "change"],
+  "change-same": ["total"],
+  "change-missing": ["total"],
+  "change-partial": ["total"],
   "trend-7day": ["from_month", "from_day", "month", "day", "last7", "previous7", "trend"],
   "trend-missing": ["month", "day"],
   "districts-with-cases": ["list"],
   "district-item": ["district", "total", "confirmed", "asymptomatic"],
+  "district-item-partial": ["district", "total", "confirmed", "asymptomatic"],
   "districts-zero": [],
   "districts-missing": [],
   "districts-some-missing": ["list"],
+  "districts-partial": ["list"],
+  "districts-all-partial": [],
   "risk-changes": ["scope", "added", "lifted"],
+  "risk-changes-added": ["scope", "added"],
+  "risk-changes-lifted": ["scope", "lifted"],
   "risk-none": ["scope"],
+  "risk-missing": ["scope"],
+  "risk-announced": ["scope", "count"],
   "risk-district-item": ["district", "added", "lifted"],
+  "risk-district-item-added": ["district", "added"],
+  "risk-district-item-lifted": ["district", "lifted"],
   "risk-by-district": ["list"],
   "risk-in-force": ["scope", "list"],
   "risk-kind-item": ["kind", "count"],
+  // The display name of each risk-area kind (高风险 → 高风险区): one row per kind of the schema's enums.
+  ...Object.fromEntries(RISK_AREA_KINDS.map((kind) => [getKindNameKey(kind), []])),
   "directives-intro": ["scope", "count", "reports"],
   "directives-none": ["scope"],
   "reports-intro": ["scope", "count"],
@@ -43,9 +57,22 @@ export const TEMPLATE_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> 
   "week-change-same": [],
   "week-change-missing": [],
   "week-risk": ["scope", "added", "lifted"],
+  "week-risk-added": ["scope", "added"],
+  "week-risk-lifted": ["scope", "lifted"],
+  "week-risk-none": ["scope"],
+  "week-risk-missing": ["scope"],
+  "week-risk-start": ["month", "day", "list"],
+  "week-risk-start-none": ["month", "day"],
+  "week-risk-end": ["month", "day", "list"],
+  "week-risk-end-none": ["month", "day"],
   "week-directives": ["scope", "count", "reports"],
   "week-directives-none": ["scope"],
 });
+
+/** The template key of a risk-area kind's display name: `kind-name:高风险` (its text: 高风险区). */
+export function getKindNameKey(kind: string): string {
+  return `kind-name:${kind}`;
+}
 
 /** The checked templates: key → text. */
 export type BriefingTemplates = ReadonlyMap<string, string>;

@@ -5,10 +5,10 @@
  * days' figures (caseFigures.ts), over the days that are known; the days that are not are listed, never counted as 0.
  */
 import type { DocumentRow } from "../../pipeline/validate/schemas.ts";
-import { CITY, getRiskInForce, type BriefingIndex } from "./briefingData.ts";
+import { CITY, getRiskInForce, isRiskDataDay, type BriefingIndex } from "./briefingData.ts";
 import { getCaseDay, type CaseDay } from "./caseFigures.ts";
 import { NO_DISTRICT_LABEL } from "./dailyBriefing.ts";
-import { isKnown, known, MISSING, type Figure } from "./figure.ts";
+import { isKnown, isLowerBound, known, MISSING, type Figure } from "./figure.ts";
 import { getPreviousWeek, getWeekDays } from "./isoWeeks.ts";
 import type { RiskAreaEvent } from "./riskAreaChanges.ts";
 import { compareText } from "../compareText.ts";
@@ -23,9 +23,11 @@ export interface WeekCases {
   confirmed: Figure;
   asymptomatic: Figure;
   total: Figure;
-  /** days whose total is known */
+  /** days whose total is known exactly */
   knownDays: string[];
-  /** days whose total is missing */
+  /** days whose total is a lower bound (case_csv coverage partial): not summed */
+  partialDays: string[];
+  /** days whose total is missing or a lower bound: not summed */
   missingDays: string[];
 }
 
@@ -53,13 +55,15 @@ export interface WeeklyBriefing {
   /** every district in code order */
   districtCases: WeekCases[];
   risk: {
+    /** true when the risk-area listings cover all 7 days; else added/lifted hold only what reports announce */
+    covered: boolean;
     added: RiskAreaEvent[];
     lifted: RiskAreaEvent[];
     /** per district with an event: added and lifted counts */
     byDistrict: Array<{ district: string | null; label: string; added: number; lifted: number }>;
-    /** in force on Monday and on Sunday, per kind */
-    atStart: Array<{ kind: string; count: number }>;
-    atEnd: Array<{ kind: string; count: number }>;
+    /** in force on Monday and on Sunday, per kind; null when the listings do not cover that day */
+    atStart: Array<{ kind: string; count: number }> | null;
+    atEnd: Array<{ kind: string; count: number }> | null;
   };
   categories: WeekCategories[];
   directives: { count: number; docIds: string[] };
@@ -88,6 +92,7 @@ export function getWeekCases(index: BriefingIndex, scope: string, label: string,
     asymptomatic: sum((d) => d.asymptomatic),
     total: sum((d) => d.total),
     knownDays: knownDays.map((d) => d.date),
+    partialDays: days.filter((d) => isLowerBound(d.total)).map((d) => d.date),
     missingDays: days.filter((d) => !isKnown(d.total)).map((d) => d.date),
   };
 }
@@ -120,6 +125,7 @@ export function getWeeklyBriefing(index: BriefingIndex, week: string): WeeklyBri
     change,
     districtCases: index.districts.map((d) => getWeekCases(index, d.name, d.name, week)),
     risk: {
+      covered: days.every((day) => isRiskDataDay(index, day)),
       added,
       lifted,
       byDistrict: eventDistricts.map((district) => ({
@@ -128,8 +134,8 @@ export function getWeeklyBriefing(index: BriefingIndex, week: string): WeeklyBri
         added: added.filter((e) => e.district === district).length,
         lifted: lifted.filter((e) => e.district === district).length,
       })),
-      atStart: getRiskInForce(index, CITY, days[0] as string),
-      atEnd: getRiskInForce(index, CITY, days[6] as string),
+      atStart: isRiskDataDay(index, days[0] as string) ? getRiskInForce(index, CITY, days[0] as string) : null,
+      atEnd: isRiskDataDay(index, days[6] as string) ? getRiskInForce(index, CITY, days[6] as string) : null,
     },
     categories: getWeekCategories(index, days),
     directives: { count: directives.length, docIds: [...new Set(directives.map((d) => d.doc_id))].sort() },
@@ -144,7 +150,7 @@ export function listBriefingWeeks(dates: readonly string[], weekOf: (day: string
 
 function getWeekCategories(index: BriefingIndex, days: readonly string[]): WeekCategories[] {
   const rows = days.flatMap((day) => index.measures.get(day) ?? []);
-  const categoryOrder = [...index.categoryLabels.keys()];
+  const categoryOrder = index.categoryOrder;
   const districtNames = index.districts.map((d) => d.name);
   const districts = [...new Set(rows.map((r) => r.district))].sort((a, b) => order(districtNames, a) - order(districtNames, b) || compareText(a ?? "", b ?? ""));
   return districts.map((district) => {
@@ -152,7 +158,8 @@ function getWeekCategories(index: BriefingIndex, days: readonly string[]): WeekC
     const counts = new Map<string, number>();
     for (const row of mine) counts.set(row.category, (counts.get(row.category) ?? 0) + row.directives);
     const top = [...counts]
-      .sort((a, b) => b[1] - a[1] || rank(categoryOrder, a[0]) - rank(categoryOrder, b[0]))
+      // Most directives first; ties in the order of data/reference/measure-categories.csv, then by key: never arrival order.
+      .sort((a, b) => b[1] - a[1] || rank(categoryOrder, a[0]) - rank(categoryOrder, b[0]) || compareText(a[0], b[0]))
       .slice(0, 3)
       .map(([key, directives]) => ({ key, label: index.categoryLabels.get(key) ?? key, directives }));
     return { district, label: district ?? NO_DISTRICT_LABEL, top, measureIds: mine.map((r) => r.id).sort() };

@@ -3,7 +3,7 @@
  * (briefingProse.ts): every number placed in a sentence is listed with it.
  */
 import { isKnown, valueOf } from "./figure.ts";
-import { getMonthDay, makeSentence, type BriefingSentence } from "./briefingProse.ts";
+import { getMonthDay, getRiskChangeKey, makeKindItems, makeSentence, type BriefingSentence } from "./briefingProse.ts";
 import { splitIsoWeek } from "./isoWeeks.ts";
 import type { BriefingTemplates } from "./templates.ts";
 import type { WeeklyBriefing } from "./weeklyBriefing.ts";
@@ -12,6 +12,8 @@ import type { WeeklyBriefing } from "./weeklyBriefing.ts";
 export interface WeeklyProse {
   cases: BriefingSentence[];
   risk: BriefingSentence[];
+  /** the listings in force on Monday and on Sunday (those days the listings cover) */
+  riskInForce: BriefingSentence[];
   directives: BriefingSentence[];
 }
 
@@ -35,10 +37,23 @@ export function writeWeeklyProse(briefing: WeeklyBriefing, templates: BriefingTe
     else if (change < 0) cases.push(makeSentence(templates, "week-change-down", { change: -change }));
     else cases.push(makeSentence(templates, "week-change-same", {}));
   }
-  const risk = [makeSentence(templates, "week-risk", { scope: "", added: briefing.risk.added.length, lifted: briefing.risk.lifted.length })];
+  const { added, lifted, covered } = briefing.risk;
+  const risk = covered
+    ? [makeSentence(templates, getRiskChangeKey("week-risk", added.length, lifted.length), { scope: "", ...(added.length > 0 ? { added: added.length } : {}), ...(lifted.length > 0 ? { lifted: lifted.length } : {}) })]
+    : [makeSentence(templates, "week-risk-missing", { scope: "" })];
+  const riskInForce: BriefingSentence[] = [];
+  for (const [key, day, list] of [["week-risk-start", briefing.days[0], briefing.risk.atStart], ["week-risk-end", briefing.days[6], briefing.risk.atEnd]] as const) {
+    if (list === null) continue;
+    const { month, day: dayOfMonth } = getMonthDay(day as string);
+    if (list.length === 0) riskInForce.push(makeSentence(templates, `${key}-none`, { month, day: dayOfMonth }));
+    else {
+      const items = makeKindItems(templates, list);
+      riskInForce.push(makeSentence(templates, key, { month, day: dayOfMonth, list: items.map((i) => i.text).join("、") }, items.flatMap((i) => i.numbers)));
+    }
+  }
   const directives =
     briefing.directives.count === 0
       ? [makeSentence(templates, "week-directives-none", { scope: "" })]
       : [makeSentence(templates, "week-directives", { scope: "", count: briefing.directives.count, reports: briefing.directives.docIds.length })];
-  return { cases, risk, directives };
+  return { cases, risk, riskInForce, directives };
 }

@@ -11,7 +11,7 @@ import { getBriefingContext } from "../../lib/briefing/briefingRows.ts";
 import { getDailyBriefing } from "../../lib/briefing/dailyBriefing.ts";
 import { writeDailyProse } from "../../lib/briefing/briefingProse.ts";
 import { layoutDailyBriefing, layoutWeeklyBriefing, type BriefingDocument } from "../../lib/briefing/briefingDocument.ts";
-import { listWeeklyChartIds } from "../../lib/briefing/briefingCharts.ts";
+import { getBriefingChartKind, listWeeklyChartIds } from "../../lib/briefing/briefingCharts.ts";
 import { getAbsoluteUrl, getBriefingPath, getWeeklyBriefingPath } from "../../lib/briefing/briefingPaths.ts";
 import { emitBriefingMarkdown } from "../../lib/briefing/briefingMarkdown.ts";
 import { emitBriefingWechat } from "../../lib/briefing/briefingWechat.ts";
@@ -66,12 +66,12 @@ export const GET: APIRoute = async ({ props, site }) => {
   }
   const absolute = (p: string) => getAbsoluteUrl(p, site, getSiteBase());
   if (format === "wechat.html") {
-    const images = (target.kind === "week" ? charts.filter((c) => isPngChart(c.id)) : []).map((c) => ({ section: SECTION_OF[c.id] ?? "cases", title: c.title, alt: c.alt, src: absolute(`${path}${c.id}.png`) }));
+    const images = (target.kind === "week" ? charts.filter((c) => isPngChart(getBriefingChartKind(c.id))) : []).map((c) => ({ section: SECTION_OF[getBriefingChartKind(c.id)] ?? "cases", title: c.title, alt: c.alt, src: absolute(`${path}${getBriefingChartKind(c.id)}.png`) }));
     return new Response(emitBriefingWechat(doc, images, absolute), { headers: { "Content-Type": "text/html; charset=utf-8" } });
   }
   if (format === "briefing.md") return new Response(emitBriefingMarkdown(doc, absolute, absolute(path)), { headers: { "Content-Type": "text/markdown; charset=utf-8" } });
   if (format === "figures.csv") return new Response(csv(), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
-  const chart = charts.find((c) => `${c.id}.png` === format);
+  const chart = charts.find((c) => `${getBriefingChartKind(c.id)}.png` === format);
   if (chart === undefined) throw new Error(`src/pages/briefings/[...file].ts: not a briefing file: expected wechat.html, briefing.md, figures.csv or a chart's .png, found ${JSON.stringify(format)}`);
   return new Response(renderChartPng(getChartSvgFile(chart)), { headers: { "Content-Type": "image/png" } });
 };

@@ -22,11 +22,13 @@ export interface CorrectionScope {
 const CHART_FIELDS = new Set(["published_date", "event_date", "districts"]);
 
 /**
- * The chart families of the datasets, with the dataset whose rows a document gives them. The cases charts draw the
- * case tables (case_csv) only, so a count read from a report's text (`cases`) touches no chart.
+ * The chart families and the dataset each one draws. A chart of the city (`measures`) draws every row of its
+ * dataset; a district's chart (`measures-chaoyang`) draws the rows whose `district` is that district, so a
+ * city-wide row (district null, or 北京市 in the case tables) is drawn by the city chart alone. The cases charts draw
+ * the case tables (case_csv) only, so a count read from a report's text (`cases`) touches no chart; the measures
+ * charts draw `measures`, so a directive touches them through the measures rows that count it.
  */
 const FAMILIES = [
-  { dataset: "directives", chart: "measures" },
   { dataset: "measures", chart: "measures" },
   { dataset: "case_csv", chart: "cases" },
   { dataset: "risk_areas", chart: "risk-areas" },
@@ -36,11 +38,15 @@ const FAMILIES = [
  * One dataset row per applied correction, in file order, with
  * - `doc_ids`: the corrected document, or the documents of the corrected row (its doc_id, a measure's directives'
  *   documents, a risk area's report sources);
- * - `charts`: for a directive, measure, case count or risk area, its family's city chart (`measures`, `cases`,
- *   `risk-areas`) and the chart of each district it concerns (`measures-chaoyang`); for a document's date or
- *   districts, the charts of every family the document gives rows to, for its districts and its rows' districts;
- * - `districts`: the Beijing districts concerned, in administrative-code order (old and new value of a district
- *   field both count).
+ * - `charts`: the charts that draw the corrected rows (after the correction): for each row, its family's city chart
+ *   (`measures`, `cases`, `risk-areas`) and, when the row has a Beijing district, that district's chart
+ *   (`measures-chaoyang`). A directive's rows are the measures rows that count it; a document's (for a change of its
+ *   date or districts) are the measures rows of its directives and the risk areas it is a source of. A city-wide
+ *   directive (029's) therefore touches `measures` only, not every district's chart. A corrected district field
+ *   also names the chart of the district it had (old value), in each family the correction touches: that chart
+ *   drew the row before and changed because of the correction;
+ * - `districts`: the Beijing districts concerned, in administrative-code order: a corrected document's districts,
+ *   the corrected rows' districts, and both old and new value of a district field.
  * Lists are sorted; a value no district or report concerns gives empty lists.
  */
 export function getCorrectionRows(applied: readonly Correction[], scope: CorrectionScope): CorrectionRow[] {
@@ -49,42 +55,55 @@ export function getCorrectionRows(applied: readonly Correction[], scope: Correct
   const docOf = new Map(scope.documents.map((d) => [d.id, d]));
   const targets = getCorrectionTargets();
   const directiveDoc = new Map((scope.datasets.directives ?? []).map((r) => [String(r.id), String(r.doc_id)]));
+  const measures = scope.datasets.measures ?? [];
+  // The measures rows that count any of `directiveIds`: what the measures charts draw of those directives.
+  const measuresOf = (directiveIds: ReadonlySet<string>): Row[] =>
+    measures.filter((m) => Array.isArray(m.directive_ids) && m.directive_ids.some((id) => directiveIds.has(String(id))));
   return [...applied]
     .sort((a, b) => a.line - b.line)
     .map((c) => {
       const docIds = new Set<string>();
       const districts = new Set<string>();
-      const families = new Set<string>();
+      const charts = new Set<string>();
+      const isDistrict = (name: unknown): name is string => typeof name === "string" && slugOf.has(name);
       const addDistricts = (value: unknown) => {
-        for (const name of Array.isArray(value) ? value : [value]) if (typeof name === "string" && slugOf.has(name)) districts.add(name);
+        for (const name of Array.isArray(value) ? value : [value]) if (isDistrict(name)) districts.add(name);
       };
-      // A corrected district field: the value it had counts as much as the one it has.
-      if (c.field === "district" || c.field === "districts") for (const v of [c.oldValue, c.newValue ?? ""]) addDistricts(v.split(/\s*;\s*/));
+      const touched = new Set<string>();
+      // The rows a family's charts draw: the city chart, and the chart of each row's district.
+      const addDrawn = (chart: string, rows: readonly Row[]) => {
+        if (rows.length === 0) return;
+        touched.add(chart);
+        charts.add(chart);
+        for (const r of rows) {
+          addDistricts(r.district);
+          if (isDistrict(r.district)) charts.add(`${chart}-${slugOf.get(r.district)}`);
+        }
+      };
       if (c.dataset === DOCUMENTS) {
         docIds.add(c.rowId);
         addDistricts(docOf.get(c.rowId)?.districts ?? []);
         if (CHART_FIELDS.has(c.field)) {
-          for (const family of FAMILIES) {
-            const rows = (scope.datasets[family.dataset] ?? []).filter((r) => isOfDocument(r, c.rowId));
-            if (rows.length === 0) continue;
-            families.add(family.chart);
-            for (const r of rows) addDistricts(r.district);
-          }
+          const directiveIds = new Set([...directiveDoc].filter(([, docId]) => docId === c.rowId).map(([id]) => id));
+          addDrawn("measures", measuresOf(directiveIds));
+          addDrawn("risk-areas", (scope.datasets.risk_areas ?? []).filter((r) => isOfDocument(r, c.rowId)));
         }
       } else {
         const getRowId = targets.get(c.dataset)?.getRowId;
         const row = getRowId ? (scope.datasets[c.dataset] ?? []).find((r) => getRowId(r) === c.rowId) : undefined;
-        const family = FAMILIES.find((f) => f.dataset === c.dataset);
-        if (family) families.add(family.chart);
         if (row) {
           for (const id of getDocIds(row, directiveDoc)) docIds.add(id);
           addDistricts(row.district);
-          // A city-wide directive (no district) counts for the districts of its report.
-          if (c.dataset === "directives" && row.district === null) addDistricts(docOf.get(String(row.doc_id))?.districts ?? []);
+          const family = FAMILIES.find((f) => f.dataset === c.dataset);
+          if (family) addDrawn(family.chart, [row]);
+          if (c.dataset === "directives") addDrawn("measures", measuresOf(new Set([c.rowId])));
         }
       }
-      const ordered = [...districts].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-      const charts = [...families].flatMap((chart) => [chart, ...ordered.map((d) => `${chart}-${slugOf.get(d)}`)]);
+      // A corrected district field: the value it had counts as much as the one it has.
+      if (c.field === "district" || c.field === "districts") {
+        for (const v of [c.oldValue, c.newValue ?? ""]) addDistricts(v.split(/\s*;\s*/));
+        for (const name of c.oldValue.split(/\s*;\s*/)) if (isDistrict(name)) for (const chart of touched) charts.add(`${chart}-${slugOf.get(name)}`);
+      }
       return {
         id: c.id,
         what: c.what,
@@ -98,8 +117,8 @@ export function getCorrectionRows(applied: readonly Correction[], scope: Correct
         date: c.date,
         line: c.line,
         doc_ids: [...docIds].sort(),
-        charts: [...new Set(charts)].sort(),
-        districts: ordered,
+        charts: [...charts].sort(),
+        districts: [...districts].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
       };
     });
 }

@@ -113,6 +113,8 @@ export function parseCaseCsv(csvText: string, path: string, gazetteer: Gazetteer
       district_raw: layout === "citywide" ? null : get("district_raw") || null,
       method,
       date_basis: layout === "intraday" ? "" : get("date_basis"),
+      // complete | partial (a lower bound) | none, per data/raw/cases/README.md; the schema rejects any other value.
+      coverage: layout === "districts" ? ((get("coverage") || null) as CaseCsvRecord["coverage"]) : null,
     };
     // bulletin_day = the 0–24 h period of date; other bases (report_cutoff, collection_day) are no window.
     const dayWindow = base.date_basis === "bulletin_day" ? "0-24" : null;

@@ -46,6 +46,7 @@ export const caseCsvSchema = z
     infections: col(z.number().int().nullable(), "感染者", "Positives without a split; null = not reported"),
     method: col(z.string(), "方法", "The source's method column (case_list_count, cumulative_diff, bulletin_regex), empty for the intraday file"),
     date_basis: col(z.string(), "日期口径", "The source's date_basis column, empty where the file has none"),
+    coverage: col(z.enum(["complete", "partial", "none"]).nullable(), "完整性", "The district file's coverage column: complete, partial (the day's count was taken from an incomplete case list: a lower bound, never an exact figure) or none; null where the file has no such column or leaves it empty"),
   })
   .strict();
 

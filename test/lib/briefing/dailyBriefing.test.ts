@@ -14,7 +14,8 @@ function rowOf(rows: readonly CaseCsvRecord[], date: string, district: string): 
 }
 function totalOf(rows: readonly CaseCsvRecord[], date: string, district: string): number | null {
   const row = rowOf(rows, date, district);
-  return row && row.confirmed !== null && row.asymptomatic !== null ? row.confirmed + row.asymptomatic : null;
+  // coverage=partial: a lower bound, not a day's count (data/raw/cases/README.md).
+  return row && row.coverage !== "partial" && row.confirmed !== null && row.asymptomatic !== null ? row.confirmed + row.asymptomatic : null;
 }
 function sum7(rows: readonly CaseCsvRecord[], end: string, district: string): number | null {
   let sum = 0;
@@ -87,6 +88,41 @@ describe.skipIf(!hasDatasets)("getDailyBriefing(index, date) on the datasets", (
     expect(b.cases.previous7).toEqual({ state: "missing" });
     expect(b.cases.trend).toEqual({ state: "missing" });
     expect(b.districtCases).toEqual([]);
+  });
+
+  it("2022-04-22: a partial district count is a lower bound, never summed or compared", () => {
+    const { index, rows } = getTestIndex();
+    const b = getDailyBriefing(index, "2022-04-22");
+    expect(rowOf(rows.caseTables, "2022-04-22", "朝阳区")?.coverage).toBe("partial");
+    const chaoyang = b.districtCases.find((c) => c.scope === "朝阳区")!;
+    expect(chaoyang.today.total).toMatchObject({ state: "lower_bound", value: 3 });
+    expect(chaoyang.change).toEqual({ state: "missing" });
+    const d = getDailyBriefing(index, "2022-04-28", "chaoyang");
+    // 04-22, 04-24 and 04-25 are partial: no 7-day total from them.
+    expect(d.cases.last7).toEqual({ state: "missing" });
+  });
+
+  it("risk areas outside the days the listings cover are missing, not 0", () => {
+    const { index } = getTestIndex();
+    expect(index.riskCoverage).toEqual({ from: "2020-12-20", to: "2022-12-13" });
+    const before = getDailyBriefing(index, "2020-02-10");
+    expect(before.risk.covered).toBe(false);
+    expect(before.risk.inForce).toEqual([]);
+    expect(getDailyBriefing(index, "2022-04-28").risk.covered).toBe(true);
+  });
+
+  it("an area last listed on day D is lifted on D + 1, never while it is still listed", () => {
+    const { index } = getTestIndex();
+    const end = index.riskCoverage!.to;
+    let lifted = 0;
+    for (const [day, events] of index.riskEvents) {
+      for (const e of events.filter((x) => x.change === "lifted" && x.row.sources.every((src) => !("doc_id" in src)))) {
+        expect(e.row.to, e.row.id).toBe(addDays(day, -1));
+        expect(day <= end, e.row.id).toBe(true);
+        lifted += 1;
+      }
+    }
+    expect(lifted).toBeGreaterThan(1000);
   });
 
   it("throws for an unknown district slug", () => {

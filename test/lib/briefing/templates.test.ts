@@ -13,12 +13,14 @@ describe("parseBriefingTemplates(csvText, path)", () => {
     expect(fillTemplate(templates, "cases-with-data", { month: 4, day: 13, scope: "全市", confirmed: 12, asymptomatic: 3 })).toBe(
       "4月13日0时至24时，全市新增本土确诊病例12例、本土无症状感染者3例。",
     );
-    expect(fillTemplate(templates, "reports-none", { scope: "海淀区" })).toBe("本日无海淀区通报。");
+    expect(fillTemplate(templates, "reports-none", { scope: "海淀区" })).toBe("本日未收录海淀区通报。");
+    // Every risk-area kind has its display name in the file (data, not code).
+    expect(["高风险", "中风险", "封控区"].map((k) => templates.get(`kind-name:${k}`))).toEqual(["高风险区", "中风险区", "封控区"]);
   });
 
   it("names the file and line of an unknown placeholder", () => {
-    const bad = real.replace("本日无{scope}病例数据。", "本日无{district}病例数据。");
-    expect(() => parseBriefingTemplates(bad, PATH)).toThrowErrorMatchingInlineSnapshot(`[Error: data/reference/briefing-templates.csv:6: unknown placeholder in template "cases-missing": expected one of {month}, {day}, {scope}, found "{district}"]`);
+    const bad = real.replace("本日暂无{scope}病例数据。", "本日暂无{district}病例数据。");
+    expect(() => parseBriefingTemplates(bad, PATH)).toThrowErrorMatchingInlineSnapshot(`[Error: data/reference/briefing-templates.csv:7: unknown placeholder in template "cases-missing": expected one of {month}, {day}, {scope}, found "{district}"]`);
   });
 
   it("names a missing template", () => {
@@ -31,18 +33,18 @@ describe("parseBriefingTemplates(csvText, path)", () => {
     const rows = real.split("\n").slice(1).join("\n");
     expect(() => parseBriefingTemplates(`${header}${rows}cases-zero,again,x\nnew-kind,文本,x\nchange-up,,x\n`, PATH)).toThrow(
       [
-        `${PATH}:38: template key is given twice: expected one row per key, found "cases-zero" again`,
-        `${PATH}:39: template key is not known: expected one of ${Object.keys(TEMPLATE_PLACEHOLDERS).join(", ")}, found "new-kind"`,
-        `${PATH}:40: template key is given twice: expected one row per key, found "change-up" again`,
+        `${PATH}:63: template key is given twice: expected one row per key, found "cases-zero" again`,
+        `${PATH}:64: template key is not known: expected one of ${Object.keys(TEMPLATE_PLACEHOLDERS).join(", ")}, found "new-kind"`,
+        `${PATH}:65: template key is given twice: expected one row per key, found "change-up" again`,
       ].join("\n"),
     );
     expect(() => parseBriefingTemplates("key,wording\n", PATH)).toThrowErrorMatchingInlineSnapshot(`[Error: data/reference/briefing-templates.csv:1: briefing templates header is not the expected one: expected "key,text,used_when", found "key,wording"]`);
-    const empty = real.replace("新增合计与前一日持平。", "");
-    expect(() => parseBriefingTemplates(empty, PATH)).toThrowErrorMatchingInlineSnapshot(`[Error: data/reference/briefing-templates.csv:9: template text is empty: expected the sentence of "change-same", found ""]`);
+    const empty = real.replace("合计{total}例，与前一日持平。", "");
+    expect(() => parseBriefingTemplates(empty, PATH)).toThrowErrorMatchingInlineSnapshot(`[Error: data/reference/briefing-templates.csv:10: template text is empty: expected the sentence of "change-same", found ""]`);
   });
 
   it("fillTemplate throws when a value is missing (a bug of the prose code)", () => {
     const templates = readBriefingTemplates();
-    expect(() => fillTemplate(templates, "change-up", {})).toThrowErrorMatchingInlineSnapshot(`[Error: briefing template "change-up" needs a value: expected {change}, found none]`);
+    expect(() => fillTemplate(templates, "change-up", {})).toThrowErrorMatchingInlineSnapshot(`[Error: briefing template "change-up" needs a value: expected {total}, found none]`);
   });
 });

@@ -11,7 +11,7 @@ const text = (id: string, district: string, confirmed: number | null, asymptomat
 });
 const csv = (district: string, confirmed: number): CaseCsvRecord => ({
   source_path: "data/raw/cases/c.csv", source_line: 7, layout: "districts", date: "2022-04-17", window: "0-24", scope: "local",
-  measure: "new", district, district_raw: null, confirmed, asymptomatic: 0, infections: null, method: "case_list_count", date_basis: "bulletin_day",
+  measure: "new", district, district_raw: null, confirmed, asymptomatic: 0, infections: null, method: "case_list_count", date_basis: "bulletin_day", coverage: null,
 });
 
 describe("findCaseConflicts(textRows, csvRows, locate)", () => {

@@ -60,3 +60,16 @@ describe("parseCaseCsv(csvText, path, gazetteer)", () => {
     expect(issues.map((i) => [i.code, i.line])).toEqual([["cases-csv-header-invalid", 1]]);
   });
 });
+
+describe("parseCaseCsv: the coverage column", () => {
+  it("emits coverage of the districts layout (partial = a lower bound), null where empty", async () => {
+    const { gazetteer } = await getReference();
+    const line = (district: string, coverage: string) => ["2022-04-22", district, "", "3", "0", "", "", "", "case_list_count", coverage, "bulletin_day", "src", ""].join(",");
+    const text = [DISTRICTS_HEADER.join(","), line("朝阳区", "partial"), line("海淀区", "complete"), line("丰台区", "")].join("\n");
+    const { rows, issues } = parseCaseCsv(text, P, gazetteer);
+    expect(issues).toEqual([]);
+    for (const r of rows) caseCsvSchema.parse(r);
+    expect(rows.map((r) => [r.district, r.coverage])).toEqual([["朝阳区", "partial"], ["海淀区", "complete"], ["丰台区", null]]);
+    expect(() => caseCsvSchema.parse({ ...rows[0], coverage: "some" })).toThrow(/coverage/);
+  });
+});
