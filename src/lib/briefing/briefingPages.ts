@@ -46,10 +46,10 @@ export function getDailyLinks(plan: BriefingPlan, date: string): Array<{ href: s
   return links;
 }
 
-/** The other formats of a briefing page at `path` (`/briefings/2022-04-13/`); `wechat: false` for a district briefing, which has none. */
-export function getFormatLinks(path: string, options: { wechat?: boolean } = {}): Array<{ href: string; label: string }> {
+/** The other formats of a briefing page at `path` (`/briefings/2022-04-13/`, a district or a weekly one alike). */
+export function getFormatLinks(path: string): Array<{ href: string; label: string }> {
   const formats = [
-    ...(options.wechat === false ? [] : [{ href: `${path}wechat.html`, label: "微信公众号版（HTML片段）" }]),
+    { href: `${path}wechat.html`, label: "微信公众号版（HTML片段）" },
     { href: `${path}briefing.md`, label: "Markdown 版" },
     { href: `${path}figures.csv`, label: "数字及出处（CSV）" },
   ];

@@ -1,7 +1,7 @@
 /**
  * The other formats of every briefing, beside its page: `wechat.html` (WeChat fragment), `briefing.md`,
  * `figures.csv`, and the weekly cases chart as PNG for the WeChat fragment (`/briefings/week/2022-W15/cases.png`).
- * District briefings have `briefing.md` and `figures.csv`. One route for all, so the plan and the index are shared.
+ * District briefings have the same three text formats. One route for all, so the plan and the index are shared.
  */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { renderChartPng } from "../../charts/png.ts";
@@ -22,8 +22,6 @@ import { getSiteBase } from "../../lib/sitePath.ts";
 
 type Target = { kind: "day"; date: string; slug?: string } | { kind: "week"; week: string };
 const TEXT_FORMATS = ["wechat.html", "briefing.md", "figures.csv"] as const;
-/** A district briefing is a page, its Markdown and its figures: the WeChat post is the city's (build cost: ~900 district days). */
-const DISTRICT_FORMATS = ["briefing.md", "figures.csv"] as const;
 /**
  * Build cost: resvg takes about a second per chart here, so only the weekly cases chart (a handful of weeks) is a PNG.
  * A daily WeChat post carries its figures as tables (the 14-day table is the chart's data); the weekly risk-area and
@@ -39,7 +37,7 @@ export const getStaticPaths = (async () => {
     for (const format of formats) paths.push({ params: { file: `${path.slice("/briefings/".length)}${format}` }, props: { target, format } });
   };
   for (const date of plan.dates) add(getBriefingPath(date), { kind: "day", date }, TEXT_FORMATS);
-  for (const d of plan.districtDays) add(getBriefingPath(d.date, d.slug), { kind: "day", date: d.date, slug: d.slug }, DISTRICT_FORMATS);
+  for (const d of plan.districtDays) add(getBriefingPath(d.date, d.slug), { kind: "day", date: d.date, slug: d.slug }, TEXT_FORMATS);
   for (const week of plan.weeks) add(getWeeklyBriefingPath(week), { kind: "week", week }, [...TEXT_FORMATS, ...listWeeklyChartIds(index, week).filter(isPngChart).map((id) => `${id}.png`)]);
   return paths;
 }) satisfies GetStaticPaths;
