@@ -49,7 +49,7 @@ async function internalLinks(): Promise<string[]> {
 
 describe.skipIf(!HAVE_CHROMIUM)("archived snapshots in the site", () => {
   beforeAll(async () => {
-    copy = await copyProject(REPO);
+    copy = await copyProject(REPO, { snapshots: false });
     await snapshot("2022-04-13");
     await snapshot("2022-05-23");
     await buildSiteIn(copy.root);
