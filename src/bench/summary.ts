@@ -13,24 +13,28 @@ export interface BenchFigures {
   /** bytes of every input the pipeline reads: reports, sidecars, CSV tables */
   inputBytes: number;
   pipeline: {
-    /** `npm run data` in a fresh process, wall time */
+    /** `npm run data` in a fresh process, wall time, and its CPU time (user + system) */
     coldS: number;
+    coldCpuS: number;
     /** the same code run a second time in one process (reading, pipeline, emit, write) */
     warmS: number;
-    /** the floor (src/bench/regexFloor.ts) in a fresh process, and its second pass in that process */
+    /** the floor (src/bench/regexFloor.ts) in a fresh process (wall and CPU), and its second pass in that process */
     floorColdS: number;
+    floorColdCpuS: number;
     floorWarmS: number;
     /** peak resident memory of the `npm run data` process */
     peakRssMb: number;
   };
   /** null when the site was not built (--no-site) */
   site: {
-    /** the site build (src/build/site.ts) in a fresh process, wall time */
+    /** the site build (src/build/site.ts) in a fresh process, wall time, and its CPU time */
     s: number;
+    cpuS: number;
     /** HTML pages it wrote */
     pages: number;
-    /** the bare Astro project of `n` plain pages (src/bench/bareAstro.ts), fresh process, wall time */
+    /** the bare Astro project of `n` plain pages (src/bench/bareAstro.ts), fresh process, wall time and CPU time */
     floorS: number;
+    floorCpuS: number;
     floorPages: number;
     peakRssMb: number;
     floorPeakRssMb: number;
@@ -45,8 +49,9 @@ export interface BenchFigures {
 
 const MB = 1024 * 1024;
 
-/** The JSON summary (the bench's last line): ratios are figure time / floor time, so 1 is the floor itself. Site
- * fields are null without a site build. Numbers are rounded to 3 significant decimals. */
+/** The JSON summary (the bench's last line): ratios are figure time / floor time, so 1 is the floor itself; the
+ * `_cpu_` ratios compare CPU times, which a machine loaded by other work inflates less than wall times. Site fields
+ * are null without a site build. Numbers are rounded to 3 decimals. */
 export function getBenchSummary(f: BenchFigures): Record<string, number | null> {
   const mb = f.inputBytes / MB;
   return {
@@ -56,6 +61,7 @@ export function getBenchSummary(f: BenchFigures): Record<string, number | null> 
     pipeline_mb_s: round(mb / f.pipeline.coldS),
     pipeline_docs_s: round(f.n / f.pipeline.coldS),
     pipeline_floor_ratio: round(f.pipeline.coldS / f.pipeline.floorColdS),
+    pipeline_cpu_floor_ratio: round(f.pipeline.coldCpuS / f.pipeline.floorColdCpuS),
     pipeline_warm_mb_s: round(mb / f.pipeline.warmS),
     pipeline_warm_docs_s: round(f.n / f.pipeline.warmS),
     pipeline_warm_floor_ratio: round(f.pipeline.warmS / f.pipeline.floorWarmS),
@@ -63,6 +69,7 @@ export function getBenchSummary(f: BenchFigures): Record<string, number | null> 
     site_pages: f.site === null ? null : f.site.pages,
     site_pages_s: f.site === null ? null : round(f.site.pages / f.site.s),
     site_floor_ratio: f.site === null ? null : round(f.site.s / f.site.floorS),
+    site_cpu_floor_ratio: f.site === null ? null : round(f.site.cpuS / f.site.floorCpuS),
     peak_rss_mb: round(Math.max(f.pipeline.peakRssMb, f.site?.peakRssMb ?? 0)),
     incremental_s: round(f.incrementalS),
     data_mb: round(f.dataBytes / MB),
@@ -75,13 +82,23 @@ export function formatBenchTable(f: BenchFigures): string[] {
   const mb = f.inputBytes / MB;
   const p = f.pipeline;
   const rows: string[][] = [
-    ["figure", "measured", "floor", "× floor"],
-    [`pipeline cold (\`npm run data\`, fresh process), ${f.n} reports, ${fixed(mb, 2)} MB`, `${fixed(p.coldS, 2)} s · ${fixed(mb / p.coldS, 2)} MB/s · ${fixed(f.n / p.coldS, 0)} docs/s`, `${fixed(p.floorColdS, 2)} s · ${fixed(mb / p.floorColdS, 2)} MB/s`, fixed(p.coldS / p.floorColdS, 1)],
+    ["figure", "measured", "floor", "× floor (wall; CPU)"],
+    [
+      `pipeline cold (\`npm run data\`, fresh process), ${f.n} reports, ${fixed(mb, 2)} MB`,
+      `${fixed(p.coldS, 2)} s (CPU ${fixed(p.coldCpuS, 2)} s) · ${fixed(mb / p.coldS, 2)} MB/s · ${fixed(f.n / p.coldS, 0)} docs/s`,
+      `${fixed(p.floorColdS, 2)} s (CPU ${fixed(p.floorColdCpuS, 2)} s) · ${fixed(mb / p.floorColdS, 2)} MB/s`,
+      `${fixed(p.coldS / p.floorColdS, 1)}; ${fixed(p.coldCpuS / p.floorColdCpuS, 1)}`,
+    ],
     ["pipeline warm (second run in one process)", `${fixed(p.warmS, 2)} s · ${fixed(mb / p.warmS, 2)} MB/s · ${fixed(f.n / p.warmS, 0)} docs/s`, `${fixed(p.floorWarmS, 3)} s · ${fixed(mb / p.floorWarmS, 1)} MB/s`, fixed(p.warmS / p.floorWarmS, 1)],
   ];
   if (f.site !== null) {
     const s = f.site;
-    rows.push([`site build (${f.published} report pages and the rest)`, `${fixed(s.s, 1)} s · ${s.pages} pages · ${fixed(s.pages / s.s, 1)} pages/s`, `${fixed(s.floorS, 1)} s · ${s.floorPages} plain pages · ${fixed(s.floorPages / s.floorS, 1)} pages/s`, fixed(s.s / s.floorS, 1)]);
+    rows.push([
+      `site build (${f.published} report pages and the rest)`,
+      `${fixed(s.s, 1)} s (CPU ${fixed(s.cpuS, 1)} s) · ${s.pages} pages · ${fixed(s.pages / s.s, 1)} pages/s`,
+      `${fixed(s.floorS, 1)} s (CPU ${fixed(s.floorCpuS, 1)} s) · ${s.floorPages} plain pages · ${fixed(s.floorPages / s.floorS, 1)} pages/s`,
+      `${fixed(s.s / s.floorS, 1)}; ${fixed(s.cpuS / s.floorCpuS, 1)}`,
+    ]);
     rows.push(["peak memory (site build process)", `${fixed(s.peakRssMb, 0)} MB`, `${fixed(s.floorPeakRssMb, 0)} MB`, fixed(s.peakRssMb / s.floorPeakRssMb, 1)]);
   }
   rows.push(["peak memory (`npm run data` process)", `${fixed(p.peakRssMb, 0)} MB`, "", ""]);

@@ -4,7 +4,7 @@
  */
 import type { Issue } from "./issues.ts";
 import { compareIssues } from "./issues.ts";
-import { positionOf } from "./clean/offsets.ts";
+import { createPositionIndex } from "./clean/offsets.ts";
 import type { ParsedDoc, SourceFile } from "./records.ts";
 import type { ChromeRules } from "./clean/chromeRules.ts";
 import type { Gazetteer } from "./parse/gazetteer.ts";
@@ -177,12 +177,16 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
     datasets: Object.fromEntries(DATASETS.map((spec) => [spec.name, spec.rows(extracted) as ReadonlyArray<Record<string, unknown>>])),
   });
   const docOf = new Map(documents.map((d) => [d.row.id, d.doc]));
+  // One line index per document, built at its first bad row: rescanning a long report per row is quadratic.
+  const positions = new Map<ParsedDoc, ReturnType<typeof createPositionIndex>>();
   const { datasets, issues: schemaIssues } = validateDatasets(extracted, (row) => {
     if (typeof row.source_path === "string") return { path: row.source_path, line: typeof row.source_line === "number" ? row.source_line : null, column: null };
     const doc = typeof row.doc_id === "string" ? docOf.get(row.doc_id) : undefined;
     if (!doc) return null;
     const span = Array.isArray(row.span) && typeof row.span[0] === "number" ? row.span[0] : 0;
-    return { path: doc.path, ...positionOf(doc.original, doc.toSource[Math.min(span, doc.text.length)] ?? 0) };
+    let positionOf = positions.get(doc);
+    if (positionOf === undefined) positions.set(doc, (positionOf = createPositionIndex(doc.original)));
+    return { path: doc.path, ...positionOf(doc.toSource[Math.min(span, doc.text.length)] ?? 0) };
   });
   for (const file of extracted.csvFiles) {
     entries.set(file.path, { status: file.usable ? "published" : "rejected", id: null, issues: [...file.issues] });

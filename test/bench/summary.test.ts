@@ -6,8 +6,8 @@ const FIGURES: BenchFigures = {
   published: 950,
   rejected: 50,
   inputBytes: 4 * 1024 * 1024,
-  pipeline: { coldS: 2, warmS: 1, floorColdS: 0.5, floorWarmS: 0.1, peakRssMb: 600 },
-  site: { s: 100, pages: 2000, floorS: 20, floorPages: 1000, peakRssMb: 1500, floorPeakRssMb: 300, outputBytes: 100 * 1024 * 1024 },
+  pipeline: { coldS: 2, coldCpuS: 3, warmS: 1, floorColdS: 0.5, floorColdCpuS: 0.5, floorWarmS: 0.1, peakRssMb: 600 },
+  site: { s: 100, cpuS: 120, pages: 2000, floorS: 20, floorCpuS: 30, floorPages: 1000, peakRssMb: 1500, floorPeakRssMb: 300, outputBytes: 100 * 1024 * 1024 },
   incrementalS: 2.5,
   dataBytes: 50 * 1024 * 1024,
 };
@@ -21,6 +21,7 @@ describe("getBenchSummary(figures)", () => {
       pipeline_mb_s: 2,
       pipeline_docs_s: 500,
       pipeline_floor_ratio: 4,
+      pipeline_cpu_floor_ratio: 6,
       pipeline_warm_mb_s: 4,
       pipeline_warm_docs_s: 1000,
       pipeline_warm_floor_ratio: 10,
@@ -28,6 +29,7 @@ describe("getBenchSummary(figures)", () => {
       site_pages: 2000,
       site_pages_s: 20,
       site_floor_ratio: 5,
+      site_cpu_floor_ratio: 4,
       peak_rss_mb: 1500,
       incremental_s: 2.5,
       data_mb: 50,
@@ -45,10 +47,10 @@ describe("getBenchSummary(figures)", () => {
 describe("formatBenchTable(figures)", () => {
   it("prints a Markdown table with each figure beside its floor", () => {
     const lines = formatBenchTable(FIGURES);
-    expect(lines[0]).toBe("| figure | measured | floor | × floor |");
+    expect(lines[0]).toBe("| figure | measured | floor | × floor (wall; CPU) |");
     expect(lines[1]).toBe("|---|---|---|---|");
-    expect(lines[2]).toBe("| pipeline cold (`npm run data`, fresh process), 1000 reports, 4.00 MB | 2.00 s · 2.00 MB/s · 500 docs/s | 0.50 s · 8.00 MB/s | 4.0 |");
-    expect(lines[4]).toBe("| site build (950 report pages and the rest) | 100.0 s · 2000 pages · 20.0 pages/s | 20.0 s · 1000 plain pages · 50.0 pages/s | 5.0 |");
+    expect(lines[2]).toBe("| pipeline cold (`npm run data`, fresh process), 1000 reports, 4.00 MB | 2.00 s (CPU 3.00 s) · 2.00 MB/s · 500 docs/s | 0.50 s (CPU 0.50 s) · 8.00 MB/s | 4.0; 6.0 |");
+    expect(lines[4]).toBe("| site build (950 report pages and the rest) | 100.0 s (CPU 120.0 s) · 2000 pages · 20.0 pages/s | 20.0 s (CPU 30.0 s) · 1000 plain pages · 50.0 pages/s | 5.0; 4.0 |");
     expect(lines.at(-2)).toBe("| add one report, rebuild the data (no cache yet: a full rebuild) | 2.50 s |  |  |");
   });
 });

@@ -161,8 +161,9 @@ export function createPositionIndex(source: string): (offset: number) => { line:
     // Line starts at or before `end` (a line break at end - 1 starts a line at end).
     const line = countBelow(lineStarts, end + 1);
     const lineStart = lineStarts[line - 1]!;
-    // A low surrogate at the line start is counted as a column of its own, as positionOf does.
-    const pairs = countBelow(lowSurrogates, end) - countBelow(lowSurrogates, lineStart + 1);
+    // A low surrogate at the line start is counted as a column of its own, as positionOf does. At the line start
+    // itself (end === lineStart) there is nothing before `end` to count: a lone \udfb7 opening the line is no pair.
+    const pairs = Math.max(0, countBelow(lowSurrogates, end) - countBelow(lowSurrogates, lineStart + 1));
     return { line, column: end - lineStart + 1 - pairs };
   };
 }

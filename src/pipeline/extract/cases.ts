@@ -10,7 +10,7 @@
  */
 import type { Issue } from "../issues.ts";
 import { quoteFound } from "../issues.ts";
-import { positionOf } from "../clean/offsets.ts";
+import { createPositionIndex } from "../clean/offsets.ts";
 import type { ParsedDoc } from "../records.ts";
 import type { DistrictMention } from "../parse/districts.ts";
 import { addDays, formatIsoDate, RELATIVE_DAY_WORDS, resolveMonthDay } from "../parse/date.ts";
@@ -324,8 +324,11 @@ export function extractCases(doc: ParsedDoc, ctx: CaseContext, mentions: readonl
   const pattern = new RegExp(tokenPatternSource(ctx), "y");
   const perCasePatternOfDoc = perCasePattern(words);
   const issues: Issue[] = [];
+  // Built at the first issue, once: a bulletin listing many districts may lack many counts.
+  let positionOf: ReturnType<typeof createPositionIndex> | undefined;
   const missingCount = (at: number, end: number): void => {
-    const { line, column } = positionOf(doc.original, doc.toSource[at] ?? 0);
+    positionOf ??= createPositionIndex(doc.original);
+    const { line, column } = positionOf(doc.toSource[at] ?? 0);
     issues.push({
       code: "case-count-missing",
       severity: "warning",
@@ -759,10 +762,13 @@ function buildRows(doc: ParsedDoc, findings: Finding[]): { rows: CaseRow[]; issu
   }
 
   const issues: Issue[] = [];
+  // Built at the first mismatch, once, as in extractCases.
+  let positionOf: ReturnType<typeof createPositionIndex> | undefined;
   for (const d of drafts) {
     if (d.infections !== null && d.confirmed !== null && d.asymptomatic !== null) {
       if (d.infections !== d.confirmed + d.asymptomatic) {
-        const at = positionOf(doc.original, doc.toSource[d.span[0]] ?? 0);
+        positionOf ??= createPositionIndex(doc.original);
+        const at = positionOf(doc.toSource[d.span[0]] ?? 0);
         issues.push({
           code: "cases-sum-mismatch",
           severity: "warning",

@@ -3,7 +3,7 @@
  * and case counts, the CSV inputs of data/raw/cases/ and data/raw/risk-areas/, and the corpus-level
  * merges (measures, people, risk-area lifecycles, case conflicts).
  */
-import { positionOf } from "../clean/offsets.ts";
+import { createPositionIndex } from "../clean/offsets.ts";
 import type { Issue } from "../issues.ts";
 import type { ParsedDoc } from "../records.ts";
 import type { CaseCsvRecord } from "../validate/caseSchema.ts";
@@ -19,6 +19,7 @@ import { extractDirectives, type DirectiveRow } from "./directives.ts";
 import { aggregateMeasures, type MeasureRow } from "./measures.ts";
 import { extractPeople, mergePeople, type PersonMention, type PersonRow } from "./people.ts";
 import { extractPlaces, type PlaceContext } from "./places.ts";
+import { findPlaceMentions } from "./placeMentions.ts";
 import { extractRiskAreas } from "./riskAreas.ts";
 import { parseRiskAreaCsv } from "./riskAreaCsv.ts";
 import { mergeRiskAreas } from "./riskAreaMerge.ts";
@@ -49,15 +50,16 @@ export interface DocumentExtraction {
 
 /**
  * Run every per-document extractor on `doc`. What several extractors read is computed once here and passed in: the
- * person mentions (people, and the speakers of directives) and the district mentions of the whole text (cases).
- * Pure; never throws on a document the parse stage produced.
+ * person mentions (people, and the speakers of directives), the district mentions of the whole text (cases, place
+ * mentions) and the place mentions (places, risk areas). Pure; never throws on a document the parse stage produced.
  */
 export function extractDocument(doc: ParsedDoc, ctx: ExtractionContext): DocumentExtraction {
   const people = extractPeople(doc, ctx);
   const districtMentions = findDistricts(doc.text, ctx.gazetteer).mentions;
   const directives = extractDirectives(doc, ctx, people.rows);
-  const places = extractPlaces(doc, ctx);
-  const riskAreas = extractRiskAreas(doc, ctx);
+  const placeMentions = findPlaceMentions(doc, ctx.gazetteer, ctx.placeWords, districtMentions);
+  const places = extractPlaces(doc, ctx, placeMentions);
+  const riskAreas = extractRiskAreas(doc, ctx, placeMentions);
   const cases = extractCases(doc, ctx, districtMentions);
   return {
     directives: directives.rows,
@@ -129,10 +131,14 @@ export function extractDatasets(
   }
 
   const docOf = new Map(byId.map((d) => [d.id, d]));
+  // One line index per document, built at its first conflict: rescanning a long report per row is quadratic.
+  const positions = new Map<ParsedDoc, ReturnType<typeof createPositionIndex>>();
   const locate = (row: CaseRow) => {
     const doc = docOf.get(row.doc_id);
     if (!doc) return { path: row.doc_id, line: null, column: null };
-    return { path: doc.path, ...positionOf(doc.original, doc.toSource[row.span[0]] ?? 0) };
+    let positionOf = positions.get(doc);
+    if (positionOf === undefined) positions.set(doc, (positionOf = createPositionIndex(doc.original)));
+    return { path: doc.path, ...positionOf(doc.toSource[row.span[0]] ?? 0) };
   };
   const measures = aggregateMeasures(all.directives, ctx);
   const people = mergePeople(all.personMentions);

@@ -5,7 +5,7 @@
  * words are data (data/reference/speech-cues.csv), the categories too (measure-categories.csv).
  */
 import type { Issue } from "../issues.ts";
-import { positionOf } from "../clean/offsets.ts";
+import { createPositionIndex } from "../clean/offsets.ts";
 import type { ParsedDoc } from "../records.ts";
 import { findDistricts } from "../parse/districts.ts";
 import { findCategories } from "./measureCategories.ts";
@@ -114,6 +114,8 @@ export function extractDirectives(doc: ParsedDoc, ctx: SpeechContext, people: re
   const { cues } = ctx;
   const text = doc.text;
   const issues: Issue[] = [];
+  // Built at the first issue, once: a report of many unnamed speeches would rescan the file per speech.
+  let positionOf: ReturnType<typeof createPositionIndex> | undefined;
   const roleOf = new Map<string, string>();
   for (const p of people) if (!roleOf.has(p.name)) roleOf.set(p.name, p.role);
 
@@ -193,7 +195,15 @@ export function extractDirectives(doc: ParsedDoc, ctx: SpeechContext, people: re
       const asks = findWordAt(text, i, cues["directive-verb"]);
       const verb = asks ?? speech;
       if (verb === undefined) continue;
-      const subject = [...subjects].reverse().find((s) => s.end <= i && s.start >= start);
+      // The last subject of the sentence before the verb (no copy of the list per verb: a long report has thousands).
+      let subject: (typeof subjects)[number] | undefined;
+      for (let k = subjects.length - 1; k >= 0; k--) {
+        const s = subjects[k]!;
+        if (s.end <= i && s.start >= start) {
+          subject = s;
+          break;
+        }
+      }
       if (subject === undefined) continue;
       const gap = text.slice(subject.end, i);
       const near = gap.length <= 8 && !CLAUSE_PUNCT.test(gap);
@@ -202,7 +212,8 @@ export function extractDirectives(doc: ParsedDoc, ctx: SpeechContext, people: re
       const opens = /[，,]并?$/.test(gap) && (asks !== undefined || after === undefined || /[，,：:]/.test(after));
       if (!near && !opens) continue;
       if (subject.speaker === "") {
-        const { line, column } = positionOf(doc.original, doc.toSource[subject.start] ?? 0);
+        positionOf ??= createPositionIndex(doc.original);
+        const { line, column } = positionOf(doc.toSource[subject.start] ?? 0);
         issues.push({
           code: "directive-speaker-unresolved",
           severity: "warning",

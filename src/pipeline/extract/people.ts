@@ -6,7 +6,7 @@
  */
 import type { Issue } from "../issues.ts";
 import { quoteFound } from "../issues.ts";
-import { positionOf } from "../clean/offsets.ts";
+import { createPositionIndex } from "../clean/offsets.ts";
 import type { ParsedDoc } from "../records.ts";
 import type { SpeechContext, SpeechCues } from "./speechCues.ts";
 import { findWordAt } from "./speechCues.ts";
@@ -219,10 +219,13 @@ function findPersonMentions(
 export function extractPeople(doc: ParsedDoc, ctx: SpeechContext): { rows: PersonMention[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const raw: RawMention[] = [];
+  // Built at the first issue, once: a list of many short names would rescan the file per name.
+  let positionOf: ReturnType<typeof createPositionIndex> | undefined;
   for (const [start, end] of doc.paragraphs) {
     raw.push(
       ...findPersonMentions(doc.text, start, end, ctx.cues, (span) => {
-        const { line, column } = positionOf(doc.original, doc.toSource[span[0]] ?? 0);
+        positionOf ??= createPositionIndex(doc.original);
+        const { line, column } = positionOf(doc.toSource[span[0]] ?? 0);
         issues.push({
           code: "person-name-incomplete",
           severity: "warning",

@@ -16,7 +16,7 @@
 import type { ParsedDoc } from "../records.ts";
 import type { Gazetteer, GazetteerEntry } from "../parse/gazetteer.ts";
 import { findDistrict, getGazetteerIndex } from "../parse/gazetteer.ts";
-import { findDistricts } from "../parse/districts.ts";
+import { findDistricts, type DistrictMention } from "../parse/districts.ts";
 import type { PlaceStatus, PlaceWords } from "./placeWords.ts";
 import { stripAreaEnding } from "./placeWords.ts";
 
@@ -98,13 +98,15 @@ interface ListState {
 
 /**
  * Find the places named in `doc`, sorted by position, and the list items left out as another city's or garbled
- * (`dropped`, for the caller to report). Never throws; both lists are empty when the report names no place.
+ * (`dropped`, for the caller to report). `allDistrictMentions` is `findDistricts(doc.text, gazetteer).mentions` when
+ * the caller has it already (extractDocument does: finding them is the costliest step for a long report); absent,
+ * they are found here. Never throws; both lists are empty when the report names no place.
  */
-export function findPlaceMentions(doc: ParsedDoc, gazetteer: Gazetteer, words: PlaceWords): PlaceMentions {
+export function findPlaceMentions(doc: ParsedDoc, gazetteer: Gazetteer, words: PlaceWords, allDistrictMentions?: readonly DistrictMention[]): PlaceMentions {
   const text = doc.text;
   const index = getGazetteerIndex(gazetteer);
   const beijing = new Set(doc.districts);
-  const districtMentions = doc.districts.length === 0 ? [] : findDistricts(text, gazetteer).mentions.filter((m) => beijing.has(m.district));
+  const districtMentions = doc.districts.length === 0 ? [] : (allDistrictMentions ?? findDistricts(text, gazetteer).mentions).filter((m) => beijing.has(m.district));
   const out: PlaceMention[] = [];
   const dropped: DroppedPlace[] = [];
   const isStreetKind = (kind: string): boolean => words.streetKinds.has(kind);

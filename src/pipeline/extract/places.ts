@@ -3,11 +3,11 @@
  */
 import type { Issue } from "../issues.ts";
 import { quoteFound } from "../issues.ts";
-import { positionOf } from "../clean/offsets.ts";
+import { createPositionIndex } from "../clean/offsets.ts";
 import type { ParsedDoc } from "../records.ts";
 import type { PlaceRow } from "../validate/placeSchema.ts";
 import type { ExtractContext } from "./context.ts";
-import { findPlaceMentions, type DroppedPlace, type PlaceMention } from "./placeMentions.ts";
+import { findPlaceMentions, type DroppedPlace, type PlaceMention, type PlaceMentions } from "./placeMentions.ts";
 import type { PlaceWords } from "./placeWords.ts";
 
 /** What place extraction reads: the shared context plus data/reference/place-words.csv parsed. */
@@ -25,15 +25,15 @@ export function placeId(docId: string, order: number): string {
  * mention, in text order. `status` is the first status the text gives that place (null when none); `date` is the
  * report's event date, else its publication date. An estate listed only with one building is that building
  * (`一品蓝湾小区13号楼`, kind 楼); a short name the text also writes with 小区/社区 (`光华里` and `光华里小区`) is left
- * out as the same estate. How names, districts and statuses are read: see placeMentions.ts. Never throws; a report
- * without places gives no rows. Issues (warnings at the item's line:column in the original file): a listed item
+ * out as the same estate. How names, districts and statuses are read: see placeMentions.ts; `found` is
+ * `findPlaceMentions(doc, …)` when the caller has it already (extractDocument shares it with extractRiskAreas),
+ * absent it is found here. Never throws; a report without places gives no rows. Issues (warnings at the item's line:column in the original file): a listed item
  * of another city (`place-other-city`) or garbled in a spun copy (`place-name-garbled`), left out.
  */
-export function extractPlaces(doc: ParsedDoc, ctx: PlaceContext): { rows: PlaceRow[]; issues: Issue[] } {
+export function extractPlaces(doc: ParsedDoc, ctx: PlaceContext, found: PlaceMentions = findPlaceMentions(doc, ctx.gazetteer, ctx.placeWords)): { rows: PlaceRow[]; issues: Issue[] } {
   const date = doc.event_date ?? doc.published_date;
   const rows: PlaceRow[] = [];
   const byKey = new Map<string, PlaceRow>();
-  const found = findPlaceMentions(doc, ctx.gazetteer, ctx.placeWords);
   const mentions = found.mentions.map((m) => asBuilding(doc.text, m));
   const strongSuffixes = ctx.placeWords.kinds.filter((k) => k.strength === "strong").map((k) => k.suffix);
   const names = new Set(mentions.map((m) => `${m.name}\u0000${m.district ?? ""}`));
@@ -73,10 +73,13 @@ export function extractPlaces(doc: ParsedDoc, ctx: PlaceContext): { rows: PlaceR
 function droppedIssues(doc: ParsedDoc, dropped: readonly DroppedPlace[]): Issue[] {
   const seen = new Set<number>();
   const issues: Issue[] = [];
+  // Built at the first dropped item, once: a long notice may drop hundreds.
+  let positionOf: ReturnType<typeof createPositionIndex> | undefined;
   for (const d of dropped) {
     if (seen.has(d.span[0])) continue;
     seen.add(d.span[0]);
-    const { line, column } = positionOf(doc.original, doc.toSource[d.span[0]] ?? 0);
+    positionOf ??= createPositionIndex(doc.original);
+    const { line, column } = positionOf(doc.toSource[d.span[0]] ?? 0);
     issues.push(
       d.reason === "other-city"
         ? {
