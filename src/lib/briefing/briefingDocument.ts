@@ -42,6 +42,13 @@ export interface BriefingDocument {
   /** the period, e.g. 2022年4月13日 */
   period: string;
   sections: BriefingSection[];
+  /** the reports the briefing draws on (its reports and its directives' reports), sorted: their corrections show on it */
+  docIds: string[];
+}
+
+/** The reports a briefing draws on: those it lists and those its directives come from, each once, sorted. */
+function getBriefingDocIds(briefing: { reports: ReadonlyArray<{ id: string }>; directives: { docIds: readonly string[] } }): string[] {
+  return [...new Set([...briefing.reports.map((r) => r.id), ...briefing.directives.docIds])].sort();
 }
 
 /** What a missing figure prints as: never 0. */
@@ -136,7 +143,7 @@ export function layoutDailyBriefing(briefing: DailyBriefing, prose: DailyProse):
   sections.push({ id: "reports", heading: "发布通报", blocks: reportBlocks });
   sections.push({ id: "sources", heading: "数据来源", blocks: [{ kind: "list", items: listDailySources(briefing) }] });
 
-  return { title: `${scopeName}疫情防控工作简报（${period}）`, period, sections };
+  return { title: `${scopeName}疫情防控工作简报（${period}）`, period, sections, docIds: getBriefingDocIds(briefing) };
 }
 
 /** The weekly briefing laid out. */
@@ -216,7 +223,7 @@ export function layoutWeeklyBriefing(briefing: WeeklyBriefing, prose: WeeklyPros
     heading: "数据来源",
     blocks: [{ kind: "list", items: [["病例：北京市卫生健康委员会每日疫情通报（数据集 case_csv、cases），每日数字见上表所链接的每日简报"], ["风险区域：风险区域名单（数据集 risk_areas）"], ["防控措施：数据集 measures、directives"]] }],
   });
-  return { title: `北京市疫情防控工作周报（${year}年第${week}周）`, period, sections };
+  return { title: `北京市疫情防控工作周报（${year}年第${week}周）`, period, sections, docIds: getBriefingDocIds(briefing) };
 }
 
 function caseColumns(): Array<{ label: string; numeric: boolean }> {
