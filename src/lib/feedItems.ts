@@ -6,6 +6,7 @@
 import type { DocumentRow } from "../pipeline/validate/schemas.ts";
 import { findGenreLabel } from "./genreLabels.ts";
 import { sitePath } from "./sitePath.ts";
+import { escapeHtml } from "./escapeHtml.ts";
 
 /** The fields of a document a feed item is made of. */
 export type FeedDocument = Pick<DocumentRow, "id" | "title" | "subtitle" | "published_date" | "districts" | "genre" | "body_start" | "text_path">;
@@ -93,10 +94,6 @@ export function summarizeText(text: string, length: number = SUMMARY_LENGTH): st
   return chars.length > length ? `${chars.slice(0, length).join("")}…` : summary;
 }
 
-/** `<script>` → `&lt;script&gt;`: plain text made safe to be read as HTML (`&`, `<`, `>`, `"`, `'`). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&${({ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39" } as const)[c as "&"]};`);
-}
 
 /** `2022-04-13` → midnight of that day in Beijing (`2022-04-12T16:00:00Z`); undefined for null or a malformed date. */
 export function getFeedDate(day: string | null): Date | undefined {

@@ -1,7 +1,7 @@
 import { getRssString } from "@astrojs/rss";
 import { describe, expect, it } from "vitest";
+import { escapeHtml } from "../../src/lib/escapeHtml.ts";
 import {
-  escapeHtml,
   FEED_CHANNEL_DATA,
   getAbsoluteUrl,
   getFeedChannel,

@@ -4,6 +4,7 @@
  * charts are PNG images at absolute URLs (the editor fetches and re-hosts them). Text is always escaped.
  */
 import type { BriefingBlock, BriefingDocument, Inline } from "./briefingDocument.ts";
+import { escapeHtml } from "../escapeHtml.ts";
 
 /** A chart as an image of the fragment. */
 export interface WechatImage {
@@ -36,10 +37,6 @@ const STYLE = {
   figcaption: "font-size:14px;color:#666;margin:4px 0 0;",
 } as const;
 
-/** `<`, `>`, `&`, `"` and `'` as entities: text and attribute values from reports never become markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
-}
 
 /**
  * The fragment of `doc`, with `images` after the first paragraph of their section; links made absolute. It is
