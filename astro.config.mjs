@@ -7,7 +7,9 @@ import { getSiteAddress } from "./src/build/siteAddress.ts";
 export default defineConfig({
   output: "static",
   trailingSlash: "always",
-  build: { format: "directory" },
+  // Two pages at a time: a chart's PNG is rendered off the main thread (src/charts/png.ts renderChartPngAsync), and
+  // while one page waits for its image the next is rendered. Output does not depend on the order pages finish in.
+  build: { format: "directory", concurrency: 2 },
   // The public address: feeds, the sitemap and embed snippets need absolute URLs. An office publishing its own copy
   // sets TONGBAO_SITE; without it a reserved example domain (src/build/siteAddress.ts), and `npm run site` warns.
   site: getSiteAddress(process.env),

@@ -49,6 +49,7 @@ interface ChildRun {
   /** CPU time of the process (user + system, all its threads) */
   cpuS: number;
   stdout: string;
+  stderr: string;
   peakRssMb: number;
 }
 
@@ -73,7 +74,7 @@ function runNode(args: string[], cwd: string): Promise<ChildRun> {
         fail(new Error(`node ${args.join(" ")} (in ${cwd}) exited with ${code}:\n${stderr.slice(-3000)}`));
         return;
       }
-      done({ seconds, stdout, cpuS: usage === undefined ? Number.NaN : Number(usage[2]) / 1e6, peakRssMb: usage === undefined ? Number.NaN : Number(usage[1]) / 1024 });
+      done({ seconds, stdout, stderr, cpuS: usage === undefined ? Number.NaN : Number(usage[2]) / 1e6, peakRssMb: usage === undefined ? Number.NaN : Number(usage[1]) / 1024 });
     });
   });
 }
@@ -122,6 +123,30 @@ async function linkModules(target: string): Promise<void> {
 async function writeCorpusFiles(dir: string, files: Corpus["files"]): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const file of files) await writeFile(join(dir, file.path), file.bytes);
+}
+
+/**
+ * The reports a run of build-data analysed and the documents it extracted anew, from its cache line (`reports
+ * analysed 1, reused 10000; extractions computed 1, reused 9800`).
+ */
+function recomputedIn(stderr: string): { analysed: number; extracted: number } {
+  const found = /reports analysed (\d+), reused \d+; extractions computed (\d+)/.exec(stderr);
+  if (found === null) throw new Error(`npm run data printed no cache line: expected "reports analysed N, reused N; extractions computed N", found:\n${stderr.slice(-1000)}`);
+  return { analysed: Number(found[1]), extracted: Number(found[2]) };
+}
+
+/**
+ * measure-categories.csv with one more keyword in its last row's keyword list: the edit an editor makes most. The
+ * file's columns are read from its header, so a reordered file still works.
+ */
+function addCategoryKeyword(csv: string): string {
+  const lines = csv.replace(/\n+$/, "").split("\n");
+  const column = lines[0]!.split(",").indexOf("keywords");
+  if (column < 0) throw new Error(`measure-categories.csv has no keywords column: found header ${JSON.stringify(lines[0])}`);
+  const cells = lines.at(-1)!.split(",");
+  cells[column] = `${cells[column]!.replace(/"$/, "")}|基准测试词${cells[column]!.endsWith('"') ? '"' : ""}`;
+  lines[lines.length - 1] = cells.join(",");
+  return `${lines.join("\n")}\n`;
 }
 
 // ---- Children: each measured in a fresh process, started by the parent with --child. ----
@@ -274,28 +299,38 @@ async function main(): Promise<number> {
       const siteRun = await runNode([SCRIPT, "--child", "site"], project);
       const html = (await filesUnder(join(project, "dist"))).filter((p) => p.endsWith(".html")).length;
       const siteBytes = await sizeOf(join(project, "dist"));
-      const bare = join(work, "bare");
-      await mkdir(join(bare, "src/pages"), { recursive: true });
-      for (const file of getBareAstroProject(n)) await writeFile(join(bare, file.path), file.text);
-      await linkModules(bare);
-      log(`site floor: bare Astro build of ${n} plain pages (fresh process)`);
-      const floorSite = await runNode([SCRIPT, "--child", "astro-floor"], bare);
+      const bareBuild = async (pages: number): Promise<ChildRun> => {
+        const bare = join(work, `bare-${pages}`);
+        await mkdir(join(bare, "src/pages"), { recursive: true });
+        for (const file of getBareAstroProject(pages)) await writeFile(join(bare, file.path), file.text);
+        await linkModules(bare);
+        log(`site floor: bare Astro build of ${pages} plain pages (fresh process)`);
+        return runNode([SCRIPT, "--child", "astro-floor"], bare);
+      };
+      const floorSite = await bareBuild(html);
+      const reportFloor = await bareBuild(n);
       site = {
         s: siteRun.seconds,
         cpuS: siteRun.cpuS,
         pages: html,
         floorS: floorSite.seconds,
         floorCpuS: floorSite.cpuS,
-        floorPages: n,
+        floorPages: html,
+        reportFloorS: reportFloor.seconds,
+        reportFloorCpuS: reportFloor.cpuS,
         peakRssMb: siteRun.peakRssMb,
         floorPeakRssMb: floorSite.peakRssMb,
         outputBytes: siteBytes,
       };
     }
 
-    log("incremental: one report added, npm run data again (fresh process; no cache yet)");
+    log("incremental: one report added, npm run data again (fresh process, with the cache the cold run filled)");
     await writeCorpusFiles(reportsDir, corpus.files.filter((f) => isExtra(f.path)));
     const incremental = await runNode(dataArgs, project);
+    log("reference edit: a keyword added to measure-categories.csv, npm run data again");
+    const categories = join(project, "data/reference/measure-categories.csv");
+    await writeFile(categories, addCategoryKeyword(await readFile(categories, "utf8")));
+    const referenceEdit = await runNode(dataArgs, project);
 
     // Save outputs.
     const figures: BenchFigures = {
@@ -314,6 +349,10 @@ async function main(): Promise<number> {
       },
       site,
       incrementalS: incremental.seconds,
+      incrementalAnalysed: recomputedIn(incremental.stderr).analysed,
+      referenceEditS: referenceEdit.seconds,
+      referenceEditAnalysed: recomputedIn(referenceEdit.stderr).analysed,
+      referenceEditExtracted: recomputedIn(referenceEdit.stderr).extracted,
       dataBytes,
     };
     const [load1, load5] = loadavg();

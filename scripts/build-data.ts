@@ -2,11 +2,15 @@
  * `npm run data`: build the datasets in data/build/ from the reports in data/raw/reports/.
  *
  *   npm run data [-- --strict] [--input DIR] [--cases DIR] [--risk-areas DIR] [--out DIR]
- *                [--reference DIR] [--today YYYY-MM-DD] [--as-of YYYY-MM-DD]
+ *                [--reference DIR] [--today YYYY-MM-DD] [--as-of YYYY-MM-DD] [--no-cache]
  *
  * --as-of builds the datasets as they stood on that day (an archived snapshot, src/pipeline/asOf.ts); `today`
  * is then that day unless --today says otherwise. Every run first checks the snapshots of data/archive/ against
  * their manifests (src/build/archive.ts) and breaks (exit 2, nothing written) when one differs.
+ *
+ * Each report's analysis and extraction are cached in OUT/cache/ (src/pipeline/cache/stageCache.ts): a rebuild
+ * computes only the reports that are new or changed, or that read reference data that changed. The datasets are
+ * the same with or without it; --no-cache neither reads nor writes it (a snapshot's build).
  *
  * Exit status: 0 when the run worked, even if some inputs were rejected (an office must still
  * publish the good reports); 1 with --strict when any input was rejected; 2 when the run itself
@@ -26,6 +30,7 @@ import { formatIssue } from "../src/pipeline/issues.ts";
 import { beijingDateOf } from "../src/pipeline/parse/date.ts";
 import { normalizeSuppliedDate } from "../src/pipeline/parse/supplied.ts";
 import { runPipeline } from "../src/pipeline/run.ts";
+import { CACHE_FOLDER, openStageCache } from "../src/build/stageCacheFiles.ts";
 
 async function main(): Promise<number> {
   const logger = streamLogger(process.stderr);
@@ -41,12 +46,13 @@ async function main(): Promise<number> {
         reference: { type: "string", default: "data/reference" },
         today: { type: "string" },
         "as-of": { type: "string" },
+        "no-cache": { type: "boolean", default: false },
       },
       allowPositionals: false,
     }).values;
   } catch (error) {
     logger.info(`build-data: ${error instanceof Error ? error.message : String(error)}`);
-    logger.info("usage: npm run data -- [--strict] [--input DIR] [--cases DIR] [--risk-areas DIR] [--out DIR] [--reference DIR] [--today YYYY-MM-DD] [--as-of YYYY-MM-DD]");
+    logger.info("usage: npm run data -- [--strict] [--input DIR] [--cases DIR] [--risk-areas DIR] [--out DIR] [--reference DIR] [--today YYYY-MM-DD] [--as-of YYYY-MM-DD] [--no-cache]");
     return 2;
   }
   const root = process.cwd();
@@ -95,9 +101,12 @@ async function main(): Promise<number> {
   logger.info(`reading ${input.reports.length} reports from ${args.input}/, ${cases.files.length + riskAreas.files.length} tables from ${args.cases}/ and ${args["risk-areas"]}/`);
 
   // Process.
+  const outDir = resolve(root, args.out);
+  const cache = args["no-cache"] ? undefined : await openStageCache(root, outDir, reference.fingerprints);
   const result = runPipeline(input, reference.value, {
     today,
     asOf,
+    cache,
     onProgress: (done, total, path) => logger.progress(done, total, path),
   });
   logger.endProgress();
@@ -109,7 +118,12 @@ async function main(): Promise<number> {
   const files = emitDatasets(result);
 
   // Save outputs.
-  await writeFolderAtomically(resolve(root, args.out), files);
+  const pruned = cache?.store.prune() ?? 0;
+  await writeFolderAtomically(outDir, files, process.pid, cache === undefined ? [] : [CACHE_FOLDER]);
+  if (cache !== undefined) {
+    const { analysis, extraction } = result.cache;
+    logger.info(`cache (${args.out}/${CACHE_FOLDER}/): reports analysed ${analysis.misses}, reused ${analysis.hits}; extractions computed ${extraction.misses}, reused ${extraction.hits}; ${pruned} unused entries removed`);
+  }
   for (const line of summarize(result.report, result.issues, args.out)) logger.info(line);
   const leftOut = result.report.files.filter((f) => f.status === "not-yet-published" && !f.path.endsWith(".meta.yaml")).length;
   if (asOf !== undefined) logger.info(`as of ${asOf}: ${leftOut} reports published later or on an unknown day were left out (see build-report.json)`);

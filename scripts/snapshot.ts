@@ -46,7 +46,7 @@ async function main(): Promise<number> {
     // Process.
     log(`snapshot ${date}: 1/3 datasets as of ${date}`);
     try {
-      await exec(process.execPath, ["--experimental-strip-types", "--no-warnings=ExperimentalWarning", "scripts/build-data.ts", "--as-of", date, "--out", join(temp, "data")], {
+      await exec(process.execPath, ["--experimental-strip-types", "--no-warnings=ExperimentalWarning", "scripts/build-data.ts", "--as-of", date, "--out", join(temp, "data"), "--no-cache"], {
         cwd: root,
         maxBuffer: 64 * 1024 * 1024,
       });

@@ -2,7 +2,9 @@
  * Read the input folder: every report file with its sidecar. The only place that lists and reads
  * `data/raw/reports/`.
  */
-import { lstat, readdir, readFile, realpath } from "node:fs/promises";
+// Synchronous on purpose: awaiting each of 15,000 small files in turn cost ~0.2 ms a file in round trips to the
+// thread pool (3 s in all), reading them synchronously 0.2 s; the build has nothing else to do meanwhile.
+import { lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Issue } from "../pipeline/issues.ts";
 import type { SourceFile } from "../pipeline/records.ts";
@@ -23,23 +25,23 @@ function isDocumentation(name: string): boolean {
 async function listFiles(root: string, dir: string): Promise<{ found: string[]; unreadable: Issue[] }> {
   const found: string[] = [];
   const unreadable: Issue[] = [];
-  const realDir = await realpath(dir).catch(() => null);
+  const realDir = realPathOf(dir);
   if (realDir === null) return { found, unreadable };
   const walk = async (folder: string): Promise<void> => {
-    const names = (await readdir(folder)).sort();
+    const names = readdirSync(folder).sort();
     for (const name of names) {
       if (isDocumentation(name)) continue;
       const full = join(folder, name);
-      const info = await lstat(full);
+      const info = lstatSync(full);
       if (info.isSymbolicLink()) {
-        const target = await realpath(full).catch(() => null);
+        const target = realPathOf(full);
         if (target === null || !(target === realDir || target.startsWith(realDir + sep))) {
           // Name the target relative to the repository: an absolute path would differ between machines.
           const shown = target === null ? "nothing (the link is broken)" : describeTarget(root, target);
           unreadable.push(readIssue(root, full, `the link leads outside ${posix(relative(root, dir))}/: expected a file inside the inputs folder, found a link to ${shown}`));
           continue;
         }
-        const targetInfo = await lstat(target);
+        const targetInfo = lstatSync(target);
         if (targetInfo.isDirectory()) continue; // its files are listed where they really are
         found.push(full);
       } else if (info.isDirectory()) await walk(full);
@@ -63,7 +65,7 @@ export async function readCsvInputs(root: string, dir: string): Promise<{ files:
       continue;
     }
     try {
-      const text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(full));
+      const text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(full));
       files.push({ path: posix(relative(root, full)), text });
     } catch (error) {
       const found = error instanceof TypeError ? "bytes that are not UTF-8" : errorCode(error);
@@ -93,7 +95,7 @@ export async function readInputs(root: string, dir: string): Promise<Omit<RunInp
     const sidecarPath = sidecars.has(candidate) ? candidate : undefined;
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(await readFile(full));
+      bytes = new Uint8Array(readFileSync(full));
     } catch (error) {
       unreadable.push(readIssue(root, full, `the file cannot be read: expected a readable file, found ${errorCode(error)}`));
       continue;
@@ -102,7 +104,7 @@ export async function readInputs(root: string, dir: string): Promise<Omit<RunInp
     if (sidecarPath !== undefined) {
       used.add(sidecarPath);
       try {
-        const sidecarBytes = await readFile(sidecarPath);
+        const sidecarBytes = readFileSync(sidecarPath);
         sidecar = { path: rel(sidecarPath), text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(sidecarBytes) };
       } catch (error) {
         // The report goes on without the sidecar's facts; the sidecar is listed as rejected with the reason.
@@ -117,6 +119,15 @@ export async function readInputs(root: string, dir: string): Promise<Omit<RunInp
     .sort()
     .map((full) => ({ path: rel(full) }));
   return { reports: files, orphanSidecars, unreadable };
+}
+
+/** The real path of `path`, or null when it cannot be resolved (a broken link, a missing folder). */
+function realPathOf(path: string): string | null {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
+  }
 }
 
 /** A platform path in the posix form the build report uses. */

@@ -15,6 +15,8 @@ import { parsePlaceWords } from "../pipeline/extract/placeWords.ts";
 import { parseSpeechCues } from "../pipeline/extract/speechCues.ts";
 import { parseCaseWords } from "../pipeline/extract/caseWords.ts";
 import { parseCorrections, type Correction } from "../pipeline/correct/corrections.ts";
+import { sha256Hex } from "../pipeline/documentId.ts";
+import type { ReferenceFingerprints } from "../pipeline/cache/stageCache.ts";
 
 /** The files of the reference folder, by role. */
 export const REFERENCE_FILES = {
@@ -29,12 +31,25 @@ export const REFERENCE_FILES = {
   caseWords: "case-words.csv",
 } as const;
 
+/** Which files each part of `Reference` is parsed from: a part's fingerprint is the hash of these files' texts. */
+const PART_FILES: Readonly<Record<keyof Reference, ReadonlyArray<(typeof REFERENCE_FILES)[keyof typeof REFERENCE_FILES]>>> = {
+  gazetteer: [REFERENCE_FILES.gazetteer, REFERENCE_FILES.districtAliases],
+  chrome: [REFERENCE_FILES.pageChrome],
+  outlets: [REFERENCE_FILES.outlets],
+  genres: [REFERENCE_FILES.genres],
+  categories: [REFERENCE_FILES.measureCategories],
+  cues: [REFERENCE_FILES.speechCues],
+  placeWords: [REFERENCE_FILES.placeWords],
+  caseWords: [REFERENCE_FILES.caseWords],
+};
+
 /**
  * Read and parse the reference folder `dir` (absolute). Any error in it makes the value null: a
  * build on a broken gazetteer or rule set would publish wrong data, so the run stops instead.
- * Issue paths are relative to `root`.
+ * Issue paths are relative to `root`. `fingerprints` has, for each part of the value (`gazetteer`, `categories`, …),
+ * a hash of the files it was parsed from: what the pipeline's cache compares (src/pipeline/cache/stageCache.ts).
  */
-export async function loadReference(root: string, dir: string): Promise<StageResult<Reference>> {
+export async function loadReference(root: string, dir: string): Promise<StageResult<Reference> & { fingerprints: ReferenceFingerprints }> {
   const rel = (name: string) => relative(root, join(dir, name)).split(sep).join("/");
   const issues: Issue[] = [];
   const read = async (name: string): Promise<string | null> => {
@@ -55,8 +70,11 @@ export async function loadReference(root: string, dir: string): Promise<StageRes
   };
   const names = Object.values(REFERENCE_FILES);
   const texts = await Promise.all(names.map(read));
-  if (texts.some((t) => t === null)) return { value: null, issues };
+  if (texts.some((t) => t === null)) return { value: null, issues, fingerprints: {} };
   const text = (name: (typeof names)[number]): string => texts[names.indexOf(name)]!;
+  const fingerprints = Object.fromEntries(
+    Object.entries(PART_FILES).map(([part, files]) => [part, sha256Hex(files.map((f) => `${f}\u0000${sha256Hex(text(f))}`).join("\u0000"))]),
+  );
 
   const gazetteer = parseGazetteer(text(REFERENCE_FILES.gazetteer), rel(REFERENCE_FILES.gazetteer));
   const chrome = parseChromeRules(text(REFERENCE_FILES.pageChrome), rel(REFERENCE_FILES.pageChrome));
@@ -83,9 +101,10 @@ export async function loadReference(root: string, dir: string): Promise<StageRes
     caseWords.value === null ||
     issues.some((i) => i.severity === "error")
   ) {
-    return { value: null, issues };
+    return { value: null, issues, fingerprints };
   }
   return {
+    fingerprints,
     value: {
       gazetteer: withDistrictAliases(gazetteer.value, aliases.value),
       chrome: chrome.value,

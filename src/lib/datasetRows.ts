@@ -4,8 +4,24 @@
  */
 import { getCollection, type CollectionKey, type DataEntryMap } from "astro:content";
 
-/** Every row of collection `name`, in the order the collection returns them (pages sort with src/lib helpers). */
+/**
+ * Every row of collection `name`, in the order the collection returns them (pages sort with src/lib helpers). A
+ * build reads each collection once: thousands of pages ask for the same 20,000 risk-area rows. Each call gets its
+ * own array (a page may sort it), holding the same row objects, which pages never change.
+ */
 export async function getRows<C extends CollectionKey>(name: C): Promise<Array<DataEntryMap[C][string]["data"]>> {
+  type Row = DataEntryMap[C][string]["data"];
+  // `astro dev` reads anew each time, as its datasets may change while it runs.
+  if (import.meta.env.DEV) return readRows(name);
+  let rows = read.get(name) as Promise<Row[]> | undefined;
+  if (rows === undefined) read.set(name, (rows = readRows(name)));
+  return [...(await rows)];
+}
+
+/** The rows read so far in this build, by collection. */
+const read = new Map<CollectionKey, Promise<unknown[]>>();
+
+async function readRows<C extends CollectionKey>(name: C): Promise<Array<DataEntryMap[C][string]["data"]>> {
   const entries = await getCollection(name);
   return entries.map((entry) => entry.data as DataEntryMap[C][string]["data"]);
 }

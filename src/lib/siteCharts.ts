@@ -114,6 +114,21 @@ export function getChartFilePath(ref: SiteChartRef, extension: "svg" | "png" | "
  * data" chart (they never throw on data). With `options.site`, links are absolute and open in the top window.
  */
 export function getSiteChart(ref: SiteChartRef, data: SiteChartData, options: SiteChartOptions = {}): Chart {
+  // A chart is drawn once per build and data: its page, the home page, its embed, the list of embeddable charts and
+  // its three downloads all ask for it, and drawing the 17 charts of each kind again for each was a tenth of the
+  // site build. The data are the datasets of one build and never change, so the same chart comes back.
+  let charts = drawn.get(data);
+  if (charts === undefined) drawn.set(data, (charts = new Map()));
+  const key = `${getSiteChartId(ref)}\u0000${options.site?.href ?? ""}`;
+  let chart = charts.get(key);
+  if (chart === undefined) charts.set(key, (chart = drawSiteChart(ref, data, options)));
+  return chart;
+}
+
+/** The charts already drawn, by the data they were drawn from, then by chart id and site address. */
+const drawn = new WeakMap<SiteChartData, Map<string, Chart>>();
+
+function drawSiteChart(ref: SiteChartRef, data: SiteChartData, options: SiteChartOptions): Chart {
   const district = ref.district === undefined ? {} : { district: ref.district };
   switch (ref.kind) {
     case "cases":
@@ -131,9 +146,20 @@ export function getSiteChart(ref: SiteChartRef, data: SiteChartData, options: Si
 
 /**
  * Reads the datasets the charts need from the content collections (Astro builds only: it imports astro:content
- * when called, so unit tests of this module never load it). Districts come sorted for display.
+ * when called, so unit tests of this module never load it), once per build: every call gives the same object.
+ * Districts come sorted for display.
  */
-export async function loadSiteChartData(): Promise<SiteChartData> {
+export function loadSiteChartData(): Promise<SiteChartData> {
+  // Once per build, so that getSiteChart's charts drawn for one page serve the next (see there). `astro dev` reads
+  // anew each time, as its datasets may change while it runs.
+  if (import.meta.env.DEV) return readSiteChartData();
+  loading ??= readSiteChartData();
+  return loading;
+}
+
+let loading: Promise<SiteChartData> | undefined;
+
+async function readSiteChartData(): Promise<SiteChartData> {
   const { getRows } = await import("./datasetRows.ts");
   const { sortDistricts } = await import("./districtUrl.ts");
   return {

@@ -8,7 +8,7 @@ import { createPositionIndex } from "./clean/offsets.ts";
 import type { ParsedDoc, SourceFile } from "./records.ts";
 import type { ChromeRules } from "./clean/chromeRules.ts";
 import type { Gazetteer } from "./parse/gazetteer.ts";
-import { extractDatasets, type CsvInput, type ExtractionContext } from "./extract/datasets.ts";
+import { extractDatasets, extractDocument, type CsvInput, type ExtractionContext } from "./extract/datasets.ts";
 import { validateDatasets, type Datasets } from "./validate/datasets.ts";
 import type { Outlets } from "./parse/outlets.ts";
 import type { GenreRules } from "./parse/genre.ts";
@@ -26,6 +26,8 @@ import { correctExtraction } from "./correct/correctDatasets.ts";
 import { getCorrectionRows } from "./correct/correctionRows.ts";
 import { DATASETS } from "./validate/datasets.ts";
 import type { SuppliedFields } from "./records.ts";
+import { getCacheKey, runCachedStage, type CacheCounts, type StageCache } from "./cache/stageCache.ts";
+import { analysisCodec, extractionCodec, getDocHash, type Analysis } from "./cache/stageCodecs.ts";
 
 /** Reference data from `data/reference/`, parsed. */
 export interface Reference extends ExtractionContext {
@@ -67,6 +69,12 @@ export interface RunOptions {
   asOf?: string | undefined;
   /** called after each report, for progress display */
   onProgress?: ((done: number, total: number, path: string) => void) | undefined;
+  /**
+   * the per-document cache (src/pipeline/cache/stageCache.ts): each report's analysis and extraction are taken
+   * from it when their inputs and the reference data they read are unchanged, and stored in it otherwise. The
+   * result is the same with or without it. Absent: everything is computed.
+   */
+  cache?: StageCache | undefined;
 }
 
 /** A published document: its row, and what the later stages and the site need. */
@@ -88,6 +96,8 @@ export interface RunResult {
    * value), sorted: when there is any, the datasets are not what the editors meant and the caller writes nothing
    */
   correctionIssues: Issue[];
+  /** how many analyses and extractions came from the cache (hits) and were computed (misses); zeros without one */
+  cache: { analysis: CacheCounts; extraction: CacheCounts };
 }
 
 /**
@@ -107,13 +117,16 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
   const documents: PublishedDocument[] = [];
   // Corrections made after an as-of day are not applied: the snapshot shows what was published then.
   const correcting: Correcting = { corrections: selectCorrections(input.corrections ?? [], options.asOf), applied: [], issues: [] };
+  const cacheCounts: RunResult["cache"] = { analysis: { hits: 0, misses: 0 }, extraction: { hits: 0, misses: 0 } };
+  // The hashes of documents read from the cache, which key their extractions (src/pipeline/cache/stageCodecs.ts).
+  const docHashes = new WeakMap<ParsedDoc, string>();
 
   reports.forEach((file, index) => {
     let outcome: { doc: ParsedDoc; row: DocumentRow } | null;
     const issues: Issue[] = [];
     const read = { publishedDate: null as string | null };
     try {
-      outcome = processReport(file, reference, options, { byHash, byId, byText }, issues, read, correcting);
+      outcome = processReport(file, reference, options, { byHash, byId, byText }, issues, read, correcting, cacheCounts.analysis, docHashes);
     } catch (error) {
       // A throw is a bug in a stage; name the input so that it can be reproduced.
       const reason = error instanceof Error ? error.message : String(error);
@@ -156,10 +169,23 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
   const asOf = options.asOf;
   const csvAsOf = (files: CsvInput[], columns: readonly string[]): CsvInput[] =>
     asOf === undefined ? files : files.map((f) => ({ ...f, text: filterCsvAsOf(f.text, f.path, columns, asOf) }));
+  const cache = options.cache;
+  // A document's extraction is keyed by the whole document, so a report analysed anew to the same document (after
+  // an edit of page-chrome.csv that does not touch it) keeps its extraction.
+  const extractOne =
+    cache === undefined
+      ? undefined
+      : (doc: ParsedDoc) =>
+          runCachedStage(
+            cache,
+            { stage: "extraction", key: getCacheKey(cache, "extraction", [docHashes.get(doc) ?? getDocHash(doc)]), context: reference as ExtractionContext, compute: (ctx) => extractDocument(doc, ctx), codec: extractionCodec },
+            cacheCounts.extraction,
+          );
   const extracted = extractDatasets(
     documents.map((d) => d.doc),
     { cases: csvAsOf(input.caseCsv, AS_OF_DATE_COLUMNS.cases), riskAreas: csvAsOf(input.riskAreaCsv, AS_OF_DATE_COLUMNS.riskAreas) },
     reference,
+    extractOne,
   );
   if (asOf !== undefined) extracted.riskAreas = openRiskAreasAsOf(extracted.riskAreas, asOf);
   // Corrections of the extracted rows, then the corrections dataset: each applied correction and what it touches.
@@ -217,6 +243,7 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
   return {
     documents,
     correctionIssues: [...correcting.issues].sort(compareIssues),
+    cache: cacheCounts,
     datasets,
     issues: allIssues,
     report: {
@@ -286,6 +313,8 @@ function processReport(
   issues: Issue[],
   read: { publishedDate: string | null } = { publishedDate: null },
   correcting: Correcting = { corrections: [], applied: [], issues: [] },
+  counts: CacheCounts = { hits: 0, misses: 0 },
+  docHashes: WeakMap<ParsedDoc, string> = new WeakMap(),
 ): { doc: ParsedDoc; row: DocumentRow } | null {
   const nameIssue = checkFileName(file.path);
   if (nameIssue) {
@@ -307,11 +336,15 @@ function processReport(
   }
   seen.byId.set(id, file.path);
 
-  const analyzed = analyzeCorrected(
-    (overrides) => analyzeReport(file, id, reference, options, overrides),
-    correcting.corrections.filter((c) => c.dataset === "documents" && c.rowId === id),
-    { districts: reference.gazetteer.districts.map((d) => d.name) },
-  );
+  const corrections = correcting.corrections.filter((c) => c.dataset === "documents" && c.rowId === id);
+  const cache = options.cache;
+  // A corrected report is analysed anew each time (corrections are few; their checks need the first analysis).
+  const analyzed =
+    cache === undefined || corrections.length > 0
+      ? analyzeCorrected((overrides) => analyzeReport(file, id, reference, options, overrides), corrections, { districts: reference.gazetteer.districts.map((d) => d.name) })
+      : { ...analyzeCached(file, id, reference, options.today, cache, counts), applied: [], correctionIssues: [] };
+  const docHash = (analyzed as Partial<Analysis>).docHash;
+  if (docHash !== undefined && analyzed.doc !== null) docHashes.set(analyzed.doc, docHash);
   correcting.applied.push(...analyzed.applied);
   correcting.issues.push(...analyzed.correctionIssues);
   read.publishedDate = analyzed.doc?.published_date ?? null;
@@ -330,6 +363,32 @@ function processReport(
   }
   seen.byText.set(textHash, file.path);
   return { doc: analyzed.doc, row: validated.value };
+}
+
+/**
+ * `analyzeReport` through the cache. The analysis reads the build day only to check dates against it: an analysis
+ * that found no date out of range holds on any later day; one that did names the day in its message, so holds on
+ * that day only.
+ */
+function analyzeCached(file: SourceFile, id: string, reference: Reference, today: string, cache: StageCache, counts: CacheCounts): Analysis {
+  const sidecar = file.sidecar === undefined ? ["no sidecar"] : ["sidecar", file.sidecar.path, file.sidecar.text];
+  return runCachedStage(
+    cache,
+    {
+      stage: "analysis",
+      key: getCacheKey(cache, "analysis", [file.path, id, file.bytes, ...sidecar]),
+      context: reference,
+      compute: (ref) => analyzeReport(file, id, ref, { today }),
+      codec: analysisCodec,
+      conditionOf: (value) => ({ today, exact: value.issues.some((i) => i.code === "date-out-of-range") }),
+      holds: (condition) => {
+        const c = condition as { today?: unknown; exact?: unknown } | undefined;
+        if (typeof c?.today !== "string") return false;
+        return c.exact === true ? c.today === today : c.today <= today;
+      },
+    },
+    counts,
+  );
 }
 
 /** An error about a whole input file (no line or column): duplicates and id clashes. */

@@ -7,8 +7,12 @@ const FIGURES: BenchFigures = {
   rejected: 50,
   inputBytes: 4 * 1024 * 1024,
   pipeline: { coldS: 2, coldCpuS: 3, warmS: 1, floorColdS: 0.5, floorColdCpuS: 0.5, floorWarmS: 0.1, peakRssMb: 600 },
-  site: { s: 100, cpuS: 120, pages: 2000, floorS: 20, floorCpuS: 30, floorPages: 1000, peakRssMb: 1500, floorPeakRssMb: 300, outputBytes: 100 * 1024 * 1024 },
-  incrementalS: 2.5,
+  site: { s: 100, cpuS: 120, pages: 2000, floorS: 20, floorCpuS: 30, floorPages: 2000, reportFloorS: 10, reportFloorCpuS: 12, peakRssMb: 1500, floorPeakRssMb: 300, outputBytes: 100 * 1024 * 1024 },
+  incrementalS: 0.5,
+  incrementalAnalysed: 1,
+  referenceEditS: 1,
+  referenceEditAnalysed: 0,
+  referenceEditExtracted: 0,
   dataBytes: 50 * 1024 * 1024,
 };
 
@@ -30,8 +34,13 @@ describe("getBenchSummary(figures)", () => {
       site_pages_s: 20,
       site_floor_ratio: 5,
       site_cpu_floor_ratio: 4,
+      site_report_floor_ratio: 10,
       peak_rss_mb: 1500,
-      incremental_s: 2.5,
+      incremental_s: 0.5,
+      incremental_analysed: 1,
+      reference_edit_s: 1,
+      reference_edit_analysed: 0,
+      reference_edit_extracted: 0,
       data_mb: 50,
       site_mb: 100,
     });
@@ -50,7 +59,9 @@ describe("formatBenchTable(figures)", () => {
     expect(lines[0]).toBe("| figure | measured | floor | × floor (wall; CPU) |");
     expect(lines[1]).toBe("|---|---|---|---|");
     expect(lines[2]).toBe("| pipeline cold (`npm run data`, fresh process), 1000 reports, 4.00 MB | 2.00 s (CPU 3.00 s) · 2.00 MB/s · 500 docs/s | 0.50 s (CPU 0.50 s) · 8.00 MB/s | 4.0; 6.0 |");
-    expect(lines[4]).toBe("| site build (950 report pages and the rest) | 100.0 s (CPU 120.0 s) · 2000 pages · 20.0 pages/s | 20.0 s (CPU 30.0 s) · 1000 plain pages · 50.0 pages/s | 5.0; 4.0 |");
-    expect(lines.at(-2)).toBe("| add one report, rebuild the data (no cache yet: a full rebuild) | 2.50 s |  |  |");
+    expect(lines[4]).toBe("| site build (950 report pages and the rest) | 100.0 s (CPU 120.0 s) · 2000 pages · 20.0 pages/s | 20.0 s (CPU 30.0 s) · 2000 plain pages · 100.0 pages/s | 5.0; 4.0 |");
+    expect(lines[5]).toBe("| site build against one plain page per report | 100.0 s (CPU 120.0 s) | 10.0 s (CPU 12.0 s) · 1000 plain pages | 10.0; 10.0 |");
+    expect(lines.at(-3)).toBe("| add one report, rebuild the data (cache filled by the cold run) | 0.50 s · 1 reports analysed | cold 2.00 s | 0.25 |");
+    expect(lines.at(-2)).toBe("| edit measure-categories.csv, rebuild the data | 1.00 s · 0 reports analysed, 0 extracted | cold 2.00 s | 0.50 |");
   });
 });

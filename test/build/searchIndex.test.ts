@@ -16,6 +16,8 @@ const SITE: Record<string, string> = {
   ),
   "reports/b/index.html": page('<article data-pagefind-body><span data-pagefind-filter="区:海淀区"></span><h1>海淀区检查</h1><p>做好核酸检测。</p></article>'),
   "about/index.html": page("<h1>关于</h1><p>古北口不应被索引。</p>"),
+  // A page outside reports/ is not even read, body or not (the glob in searchIndex.ts).
+  "briefings/2022-04-13/index.html": page('<article data-pagefind-body><h1>简报</h1><p>古北口也不在索引里。</p></article>'),
 };
 
 let folders: string[] = [];

@@ -1,7 +1,7 @@
-import { mkdtemp, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { recoverOutput, writeFolderAtomically } from "../../src/build/write.ts";
 
 async function tempDir(): Promise<string> {
@@ -46,5 +46,61 @@ describe("recoverOutput(target)", () => {
     await recoverOutput(join(root, "build"));
     expect((await readdir(root)).sort()).toEqual(["build"]);
     expect(await readFile(join(root, "build", "a.json"), "utf8")).toBe("kept");
+  });
+});
+
+describe("writeFolderAtomically(target, files, pid, carry)", () => {
+  const roots: string[] = [];
+  afterAll(async () => {
+    await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
+  });
+
+  /** An output folder as a cached build leaves it: datasets, and the cache's entry files. */
+  async function cachedOutput(): Promise<{ root: string; target: string; entry: string }> {
+    const root = await tempDir();
+    roots.push(root);
+    const target = join(root, "build");
+    await writeFolderAtomically(target, [{ path: "documents.json", content: "old" }]);
+    const entry = join("cache", "analysis", "ab", `ab${"0".repeat(62)}.json`);
+    await mkdir(join(target, "cache", "analysis", "ab"), { recursive: true });
+    await writeFile(join(target, entry), '{"reads":{},"value":1}');
+    return { root, target, entry };
+  }
+
+  it("moves the carried folders of the old output into the new one untouched", async () => {
+    const { root, target, entry } = await cachedOutput();
+    await writeFolderAtomically(target, [{ path: "documents.json", content: "new" }, { path: "text/004.txt", content: "x" }], 123, ["cache"]);
+    expect((await readdir(target)).sort()).toEqual(["cache", "documents.json", "text"]);
+    expect(await readFile(join(target, "documents.json"), "utf8")).toBe("new");
+    expect(await readFile(join(target, entry), "utf8")).toBe('{"reads":{},"value":1}');
+    expect(await readdir(join(target, "cache"))).toEqual(["analysis"]);
+    expect((await readdir(root)).sort()).toEqual(["build"]);
+  });
+
+  it("carries nothing when the old output has no such folder, or when there is no old output", async () => {
+    const root = await tempDir();
+    roots.push(root);
+    const target = join(root, "build");
+    await writeFolderAtomically(target, [{ path: "a.json", content: "1" }], 123, ["cache"]);
+    await writeFolderAtomically(target, [{ path: "a.json", content: "2" }], 123, ["cache"]);
+    expect(await readdir(target)).toEqual(["a.json"]);
+    expect((await readdir(root)).sort()).toEqual(["build"]);
+  });
+
+  it("drops the folder when it is not carried (a build without cache)", async () => {
+    const { target } = await cachedOutput();
+    await writeFolderAtomically(target, [{ path: "documents.json", content: "new" }]);
+    expect(await readdir(target)).toEqual(["documents.json"]);
+  });
+
+  it.each(["cache/analysis/x.json", "cache"])("refuses an emitted file %s inside a carried folder and leaves the old output as it was", async (path) => {
+    const { root, target, entry } = await cachedOutput();
+    await expect(
+      writeFolderAtomically(target, [{ path: "documents.json", content: "new" }, { path, content: "no" }], 123, ["cache"]),
+    ).rejects.toThrow(`refusing to write into the carried folder cache/: ${JSON.stringify(path)}`);
+    expect(await readFile(join(target, "documents.json"), "utf8")).toBe("old");
+    expect(await readFile(join(target, entry), "utf8")).toBe('{"reads":{},"value":1}');
+    expect((await readdir(target)).sort()).toEqual(["cache", "documents.json"]);
+    expect((await readdir(root)).sort()).toEqual(["build"]);
   });
 });

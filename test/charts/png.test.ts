@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { casesChart } from "../../src/charts/casesChart.ts";
 import { getChartSvgFile } from "../../src/charts/chartFiles.ts";
-import { prepareSvgForPng, renderChartPng } from "../../src/charts/png.ts";
+import { prepareSvgForPng, renderChartPng, renderChartPngAsync } from "../../src/charts/png.ts";
 import { CASE_ROWS, DISTRICTS } from "./fixtures.ts";
 import { countDarkPixels, readPng } from "./pngPixels.ts";
 
@@ -57,5 +57,12 @@ describe("renderChartPng(svg, options)", () => {
     const png = readPng(renderChartPng(svg, { width: 100 }));
     expect([png.width, png.height]).toEqual([200, 40]);
     expect(Buffer.from(renderChartPng(svg)).equals(Buffer.from(renderChartPng(svg)))).toBe(true);
+  });
+
+  it("gives the same bytes off the main thread (renderChartPngAsync, what the site build uses)", async () => {
+    const svg = titleSvg("朝阳区");
+    const [a, b] = await Promise.all([renderChartPngAsync(svg), renderChartPngAsync(svg, { width: 100 })]);
+    expect(Buffer.from(a).equals(Buffer.from(renderChartPng(svg)))).toBe(true);
+    expect(Buffer.from(b).equals(Buffer.from(renderChartPng(svg, { width: 100 })))).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  * District briefings have the same three text formats. One route for all, so the plan and the index are shared.
  */
 import type { APIRoute, GetStaticPaths } from "astro";
-import { renderChartPng } from "../../charts/png.ts";
+import { renderChartPngAsync } from "../../charts/png.ts";
 import { getChartSvgFile } from "../../charts/chartFiles.ts";
 import type { Chart } from "../../charts/chart.ts";
 import { getBriefingContext } from "../../lib/briefing/briefingRows.ts";
@@ -71,5 +71,5 @@ export const GET: APIRoute = async ({ props, site }) => {
   if (format === "figures.csv") return new Response(csv(), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
   const chart = charts.find((c) => `${getBriefingChartKind(c.id)}.png` === format);
   if (chart === undefined) throw new Error(`src/pages/briefings/[...file].ts: not a briefing file: expected wechat.html, briefing.md, figures.csv or a chart's .png, found ${JSON.stringify(format)}`);
-  return new Response(renderChartPng(getChartSvgFile(chart)), { headers: { "Content-Type": "image/png" } });
+  return new Response(await renderChartPngAsync(getChartSvgFile(chart)), { headers: { "Content-Type": "image/png" } });
 };

@@ -5,7 +5,7 @@
  */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getChartCsvFile, getChartSvgFile } from "../../charts/chartFiles.ts";
-import { renderChartPng } from "../../charts/png.ts";
+import { renderChartPngAsync } from "../../charts/png.ts";
 import { findSiteChartRef, getSiteChart, getSiteChartId, listEmbeddableCharts, loadSiteChartData, type SiteChartData } from "../../lib/siteCharts.ts";
 
 const EXTENSIONS = ["svg", "png", "csv"] as const;
@@ -30,7 +30,7 @@ export const GET: APIRoute = async ({ params, site }) => {
     case "svg":
       return new Response(getChartSvgFile(chart), { headers: { "Content-Type": "image/svg+xml; charset=utf-8" } });
     case "png":
-      return new Response(renderChartPng(getChartSvgFile(chart)), { headers: { "Content-Type": "image/png" } });
+      return new Response(await renderChartPngAsync(getChartSvgFile(chart)), { headers: { "Content-Type": "image/png" } });
     default:
       return new Response(getChartCsvFile(chart), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
   }

@@ -96,17 +96,19 @@ export interface ExtractionResult {
 /**
  * Extract from every document (in id order) and every CSV input (in path order), then merge: measures
  * from directives, one row per person, one row per risk area and listing (texts and CSV rows kept as
- * sources), and the conflicts between text and CSV case counts. Same inputs, same output.
+ * sources), and the conflicts between text and CSV case counts. Same inputs, same output. `extractOne` is
+ * `extractDocument` with `ctx`, or one that gives the same (the pipeline's cached one).
  */
 export function extractDatasets(
   documents: readonly ParsedDoc[],
   csv: { cases: readonly CsvInput[]; riskAreas: readonly CsvInput[] },
   ctx: ExtractionContext,
+  extractOne: (doc: ParsedDoc) => DocumentExtraction = (doc) => extractDocument(doc, ctx),
 ): ExtractionResult {
   const byId = [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const all: DocumentExtraction = { directives: [], personMentions: [], places: [], riskAreaMentions: [], cases: [], issues: [] };
   for (const doc of byId) {
-    const one = extractDocument(doc, ctx);
+    const one = extractOne(doc);
     all.directives.push(...one.directives);
     all.personMentions.push(...one.personMentions);
     all.places.push(...one.places);

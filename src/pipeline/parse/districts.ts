@@ -44,11 +44,19 @@ type Lexeme =
 
 type Token = Lexeme & { span: [number, number]; found: string };
 
+/** A node of the name trie: the names that go on from here by one code unit, and the name that ends here. */
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  lexeme: Lexeme | null;
+}
+
 /** The longest-match dictionary of one gazetteer. */
 interface Matcher {
-  lexemes: Map<string, Lexeme>;
-  /** lengths of the keys, longest first */
-  lengths: number[];
+  /**
+   * the names as a trie of code units: most characters of a report start no name, and slicing out every name length
+   * at each of them to look it up was a fifth of the pipeline's time
+   */
+  trie: TrieNode;
   /** endings of street names (街道, 地区, 镇, 乡), derived from the gazetteer, to spot streets it lacks */
   streetSuffixes: string[];
 }
@@ -116,8 +124,18 @@ function getMatcher(gazetteer: Gazetteer): Matcher {
     else if (alias.condition === "no-district") put(alias.alias, { kind: "other", alias });
     else if (district) put(alias.alias, { kind: "alias", district, alias });
   }
-  const lengths = [...new Set([...lexemes.keys()].map((k) => k.length))].sort((a, b) => b - a);
-  const matcher: Matcher = { lexemes, lengths, streetSuffixes: streetSuffixesOf(gazetteer) };
+  const trie: TrieNode = { next: new Map(), lexeme: null };
+  for (const [key, lexeme] of lexemes) {
+    let node = trie;
+    for (let k = 0; k < key.length; k += 1) {
+      const code = key.charCodeAt(k);
+      let child = node.next.get(code);
+      if (child === undefined) node.next.set(code, (child = { next: new Map(), lexeme: null }));
+      node = child;
+    }
+    node.lexeme = lexeme;
+  }
+  const matcher: Matcher = { trie, streetSuffixes: streetSuffixesOf(gazetteer) };
   matchers.set(gazetteer, matcher);
   return matcher;
 }
@@ -133,19 +151,21 @@ function tokenize(text: string, matcher: Matcher): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < folded.length) {
-    let hit: Token | null = null;
-    for (const length of matcher.lengths) {
-      if (i + length > folded.length) continue;
-      const key = folded.slice(i, i + length);
-      const lexeme = matcher.lexemes.get(key);
-      if (lexeme) {
-        hit = { ...lexeme, span: [i, i + length], found: text.slice(i, i + length) };
-        break;
+    // The longest name starting at i: walk the trie as far as the text goes, remembering the last name passed.
+    let node: TrieNode | undefined = matcher.trie;
+    let best: Lexeme | null = null;
+    let bestEnd = i;
+    for (let j = i; j < folded.length; j += 1) {
+      node = node.next.get(folded.charCodeAt(j));
+      if (node === undefined) break;
+      if (node.lexeme !== null) {
+        best = node.lexeme;
+        bestEnd = j + 1;
       }
     }
-    if (hit) {
-      tokens.push(hit);
-      i = hit.span[1];
+    if (best !== null) {
+      tokens.push({ ...best, span: [i, bestEnd], found: text.slice(i, bestEnd) });
+      i = bestEnd;
     } else {
       i += 1;
     }
