@@ -24,6 +24,9 @@ export interface SiteBuildOptions {
   snapshotDate?: string;
 }
 
+/** Site builds started in this process: each gets its number (TONGBAO_BUILD_RUN, src/lib/buildRun.ts). */
+let builds = 0;
+
 /** Raised when the build cannot start or a step fails; `target` is left as it was. */
 export class SiteBuildError extends Error {}
 
@@ -45,6 +48,10 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
   }
   // astro.config.mjs reads these: the config file is the one place the site's settings live.
   const saved = { out: process.env.TONGBAO_OUT_DIR, base: process.env.TONGBAO_BASE, data: process.env.TONGBAO_DATA_DIR, snapshot: process.env.TONGBAO_SNAPSHOT_DATE, archive: process.env.TONGBAO_ARCHIVE_DIR };
+  // Values the pages share within one build are made again in the next (src/lib/buildRun.ts); not restored after,
+  // so that no later build reuses this number.
+  builds += 1;
+  process.env.TONGBAO_BUILD_RUN = String(builds);
   process.env.TONGBAO_OUT_DIR = temp;
   process.env.TONGBAO_BASE = options.base ?? "/";
   process.env.TONGBAO_DATA_DIR = options.dataDir;

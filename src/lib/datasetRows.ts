@@ -3,6 +3,7 @@
  * Astro only: `astro:content` exists inside an Astro build, so this module is not unit-tested.
  */
 import { getCollection, type CollectionKey, type DataEntryMap } from "astro:content";
+import { oncePerBuild } from "./buildRun.ts";
 
 /**
  * Every row of collection `name`, in the order the collection returns them (pages sort with src/lib helpers). A
@@ -11,15 +12,14 @@ import { getCollection, type CollectionKey, type DataEntryMap } from "astro:cont
  */
 export async function getRows<C extends CollectionKey>(name: C): Promise<Array<DataEntryMap[C][string]["data"]>> {
   type Row = DataEntryMap[C][string]["data"];
-  // `astro dev` reads anew each time, as its datasets may change while it runs.
-  if (import.meta.env.DEV) return readRows(name);
+  const read = getReadRows();
   let rows = read.get(name) as Promise<Row[]> | undefined;
   if (rows === undefined) read.set(name, (rows = readRows(name)));
   return [...(await rows)];
 }
 
-/** The rows read so far in this build, by collection. */
-const read = new Map<CollectionKey, Promise<unknown[]>>();
+/** The rows read so far in this build, by collection (src/lib/buildRun.ts). */
+const getReadRows = oncePerBuild(() => new Map<CollectionKey, Promise<unknown[]>>());
 
 async function readRows<C extends CollectionKey>(name: C): Promise<Array<DataEntryMap[C][string]["data"]>> {
   const entries = await getCollection(name);

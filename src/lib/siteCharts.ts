@@ -13,6 +13,7 @@ import type { CaseCsvRowSpec, DistrictRef } from "./caseSeries.ts";
 import type { CategoryRef, MeasureRowSpec } from "./measureTimeline.ts";
 import type { RiskAreaRowSpec } from "./riskAreaCounts.ts";
 import { sitePath } from "./sitePath.ts";
+import { oncePerBuild } from "./buildRun.ts";
 
 /** The kinds of chart the site draws; each is drawn for the whole city and for each district. */
 export type SiteChartKind = "cases" | "risk-areas" | "measures";
@@ -150,14 +151,11 @@ function drawSiteChart(ref: SiteChartRef, data: SiteChartData, options: SiteChar
  * Districts come sorted for display.
  */
 export function loadSiteChartData(): Promise<SiteChartData> {
-  // Once per build, so that getSiteChart's charts drawn for one page serve the next (see there). `astro dev` reads
-  // anew each time, as its datasets may change while it runs.
-  if (import.meta.env.DEV) return readSiteChartData();
-  loading ??= readSiteChartData();
-  return loading;
+  return loadOncePerBuild();
 }
 
-let loading: Promise<SiteChartData> | undefined;
+// Once per build, so that getSiteChart's charts drawn for one page serve the next (see there).
+const loadOncePerBuild = oncePerBuild(() => readSiteChartData());
 
 async function readSiteChartData(): Promise<SiteChartData> {
   const { getRows } = await import("./datasetRows.ts");

@@ -6,12 +6,13 @@
  * 23,000 risk-area rows; Astro prerenders all routes in one process, so they share one index instead of each
  * building its own. The index is a pure function of the datasets, which do not change during a build.
  */
-import { readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { getBuildRun } from "../buildRun.ts";
 import { getBuildDir } from "../buildFiles.ts";
 import { getRows } from "../datasetRows.ts";
 import { indexBriefingRows, type BriefingIndex } from "./briefingData.ts";
-import { BRIEFING_TEMPLATES_PATH, readBriefingTemplates } from "./templateFile.ts";
+import { readBriefingTemplates } from "./templateFile.ts";
 import type { BriefingTemplates } from "./templates.ts";
 import type { Chart } from "../../charts/chart.ts";
 import { getDirectiveHref } from "../../charts/measuresChart.ts";
@@ -19,6 +20,11 @@ import { getSiteBase, sitePath } from "../sitePath.ts";
 import { getDailyCharts, getWeeklyCharts } from "./briefingCharts.ts";
 import { planBriefings, type BriefingPlan } from "./briefingPages.ts";
 import { getSnapshotDate } from "./scope.ts";
+import { getDailyBriefing, type DailyBriefing } from "./dailyBriefing.ts";
+import { getWeeklyBriefing, type WeeklyBriefing } from "./weeklyBriefing.ts";
+import { writeDailyProse } from "./briefingProse.ts";
+import { writeWeeklyProse } from "./weeklyProse.ts";
+import { layoutDailyBriefing, layoutWeeklyBriefing, type BriefingDocument } from "./briefingDocument.ts";
 
 function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
   let value = map.get(key);
@@ -38,21 +44,43 @@ export interface BriefingContext {
   /** getDailyCharts / getWeeklyCharts, each drawn once per build (a page and its four files use the same charts) */
   dailyCharts(date: string): Chart[];
   weeklyCharts(week: string): Chart[];
+  /**
+   * a day's briefing (the city's, or a district's with `slug`) and its laid-out document; kept for the few briefings
+   * asked for last, since a briefing's wechat.html, briefing.md and figures.csv are built one after the other
+   */
+  daily(date: string, slug?: string): { briefing: DailyBriefing; doc: BriefingDocument };
+  /** a week's briefing and its document, kept the same way */
+  weekly(week: string): { briefing: WeeklyBriefing; doc: BriefingDocument };
 }
+
+/**
+ * `make(key)` through a cache of the `size` keys asked for last: enough for the files of one briefing, built in
+ * turn, without keeping the thousands of briefings of a build in memory.
+ */
+function recent<T>(size: number, make: (key: string) => T): (key: string) => T {
+  const kept = new Map<string, T>();
+  return (key) => {
+    let value = kept.get(key);
+    if (value === undefined) value = make(key);
+    // Re-inserted last: a Map iterates in insertion order, so the first key is the one asked for longest ago.
+    kept.delete(key);
+    kept.set(key, value);
+    if (kept.size > size) kept.delete(kept.keys().next().value as string);
+    return value;
+  };
+}
+
+/** Briefings kept by `recent`: the files of one briefing, with room for a second page built beside it. */
+const RECENT_BRIEFINGS = 8;
 
 let pending: { key: string; value: Promise<BriefingContext> } | undefined;
 
 /**
- * What the cached context depends on: the datasets folder and the times its files and the templates were written,
- * the snapshot day (the plan: scope.ts) and the site's base (the measures chart's links are site paths). A second
- * build in the same process (tests, an archived snapshot under /archive/…/site/) may load the same page modules
- * again: a changed key rebuilds.
+ * What the cached context depends on besides the build (src/lib/buildRun.ts): the datasets folder, the snapshot day
+ * (the plan: scope.ts) and the site's base (the measures chart's links are site paths).
  */
 function getCacheKey(): string {
-  const dir = getBuildDir();
-  const files = ["documents.json", "directives.json", "risk_areas.json", "case_csv.json", "cases.json", "measures.json", "measure_categories.json", "districts.json"];
-  const times = files.map((f) => statSync(join(dir, f), { throwIfNoEntry: false })?.mtimeMs ?? 0);
-  return JSON.stringify([dir, times, statSync(resolve(BRIEFING_TEMPLATES_PATH), { throwIfNoEntry: false })?.mtimeMs ?? 0, getSnapshotDate(), getSiteBase()]);
+  return JSON.stringify([getBuildRun(), getBuildDir(), getSnapshotDate(), getSiteBase()]);
 }
 
 /**
@@ -89,10 +117,23 @@ export function getBriefingContext(): Promise<BriefingContext> {
     const daily = new Map<string, Chart[]>();
     const weekly = new Map<string, Chart[]>();
     const linkFor = (id: string) => sitePath(getDirectiveHref(id));
+    const plan = planBriefings(index, getSnapshotDate());
+    const planDates = new Set(plan.dates);
+    const dailyBriefing = recent(RECENT_BRIEFINGS, (key) => {
+      const [date, slug] = key.split("/") as [string, string];
+      const briefing = getDailyBriefing(index, date, slug === "" ? undefined : slug);
+      return { briefing, doc: layoutDailyBriefing(briefing, writeDailyProse(briefing, templates)) };
+    });
+    const weeklyBriefing = recent(RECENT_BRIEFINGS, (week) => {
+      const briefing = getWeeklyBriefing(index, week);
+      return { briefing, doc: layoutWeeklyBriefing(briefing, writeWeeklyProse(briefing, templates), planDates) };
+    });
     return {
       index,
       templates,
-      plan: planBriefings(index, getSnapshotDate()),
+      plan,
+      daily: (date: string, slug?: string) => dailyBriefing(`${date}/${slug ?? ""}`),
+      weekly: weeklyBriefing,
       dailyCharts: (date: string) => cached(daily, date, () => getDailyCharts(index, date)),
       weeklyCharts: (week: string) => cached(weekly, week, () => getWeeklyCharts(index, week, { linkFor })),
     };

@@ -8,16 +8,12 @@ import { renderChartPngAsync } from "../../charts/png.ts";
 import { getChartSvgFile } from "../../charts/chartFiles.ts";
 import type { Chart } from "../../charts/chart.ts";
 import { getBriefingContext } from "../../lib/briefing/briefingRows.ts";
-import { getDailyBriefing } from "../../lib/briefing/dailyBriefing.ts";
-import { writeDailyProse } from "../../lib/briefing/briefingProse.ts";
-import { layoutDailyBriefing, layoutWeeklyBriefing, type BriefingDocument } from "../../lib/briefing/briefingDocument.ts";
+import type { BriefingDocument } from "../../lib/briefing/briefingDocument.ts";
 import { getBriefingChartKind, listWeeklyChartIds } from "../../lib/briefing/briefingCharts.ts";
 import { getAbsoluteUrl, getBriefingPath, getWeeklyBriefingPath } from "../../lib/briefing/briefingPaths.ts";
 import { emitBriefingMarkdown } from "../../lib/briefing/briefingMarkdown.ts";
 import { emitBriefingWechat } from "../../lib/briefing/briefingWechat.ts";
 import { emitFigureCsv, listDailyFigureRows, listWeeklyFigureRows } from "../../lib/briefing/briefingCsv.ts";
-import { getWeeklyBriefing } from "../../lib/briefing/weeklyBriefing.ts";
-import { writeWeeklyProse } from "../../lib/briefing/weeklyProse.ts";
 import { getSiteBase } from "../../lib/sitePath.ts";
 
 type Target = { kind: "day"; date: string; slug?: string } | { kind: "week"; week: string };
@@ -44,20 +40,20 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { target, format } = props as { target: Target; format: string };
-  const { index, templates, plan, dailyCharts, weeklyCharts } = await getBriefingContext();
+  const { daily, weekly, dailyCharts, weeklyCharts } = await getBriefingContext();
   let doc: BriefingDocument;
   let charts: Chart[];
   let path: string;
   let csv: () => string;
   if (target.kind === "day") {
-    const briefing = getDailyBriefing(index, target.date, target.slug);
-    doc = layoutDailyBriefing(briefing, writeDailyProse(briefing, templates));
+    const { briefing, doc: laidOut } = daily(target.date, target.slug);
+    doc = laidOut;
     charts = target.slug === undefined ? dailyCharts(target.date) : [];
     path = getBriefingPath(target.date, target.slug);
     csv = () => emitFigureCsv(listDailyFigureRows(briefing));
   } else {
-    const briefing = getWeeklyBriefing(index, target.week);
-    doc = layoutWeeklyBriefing(briefing, writeWeeklyProse(briefing, templates), new Set(plan.dates));
+    const { briefing, doc: laidOut } = weekly(target.week);
+    doc = laidOut;
     charts = weeklyCharts(target.week);
     path = getWeeklyBriefingPath(target.week);
     csv = () => emitFigureCsv(listWeeklyFigureRows(briefing));
