@@ -29,7 +29,8 @@ import { emitDatasets } from "../src/pipeline/emit/datasets.ts";
 import { formatIssue } from "../src/pipeline/issues.ts";
 import { beijingDateOf } from "../src/pipeline/parse/date.ts";
 import { normalizeSuppliedDate } from "../src/pipeline/parse/supplied.ts";
-import { runPipeline } from "../src/pipeline/run.ts";
+import { ANALYSIS_STAGE, getAnalysisKey, runPipeline } from "../src/pipeline/run.ts";
+import { warmCacheInParallel } from "../src/build/cacheWorkers.ts";
 import { CACHE_FOLDER, openStageCache } from "../src/build/stageCacheFiles.ts";
 
 async function main(): Promise<number> {
@@ -103,6 +104,23 @@ async function main(): Promise<number> {
   // Process.
   const outDir = resolve(root, args.out);
   const cache = args["no-cache"] ? undefined : await openStageCache(root, outDir, reference.fingerprints);
+  if (cache !== undefined) {
+    // The reports the cache has no analysis of (new, changed, or all after a change of the pipeline's code) are
+    // computed on every core first; the run below then finds them. A stale entry (reference data edited) is left
+    // to the run.
+    const missing = input.reports.filter((file) => !cache.store.has(ANALYSIS_STAGE, getAnalysisKey(cache, file)));
+    const problems = await warmCacheInParallel({
+      root,
+      referenceDir: resolve(root, args.reference),
+      outDir,
+      today,
+      reports: missing,
+      correctedIds: corrections.value.filter((c) => c.dataset === "documents").map((c) => c.rowId),
+      onProgress: (done, total, path) => logger.progress(done, total, `analysing on every core: ${path}`),
+    });
+    logger.endProgress();
+    for (const problem of problems) logger.info(`build-data: ${problem}; the run computes what it left`);
+  }
   const result = runPipeline(input, reference.value, {
     today,
     asOf,

@@ -3,7 +3,7 @@
  * src/pipeline/cache/stageCache.ts). The dataset writer carries the folder over from one build's output to the next
  * (src/build/write.ts); the site never publishes it.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +15,8 @@ export const CACHE_FOLDER = "cache";
 
 /** A store of entry files under `dir`, which remembers the entries a build used so that the others can be pruned. */
 export interface FileCacheStore extends CacheStore {
+  /** whether an entry file exists (whatever it holds), without reading it or counting it as used */
+  has(stage: string, key: string): boolean;
   /**
    * Remove every entry file this store neither read nor wrote, and empty folders: what a build no longer needs
    * (a removed report, an entry from before a code change). Returns how many files were removed.
@@ -33,6 +35,9 @@ export function openFileCacheStore(dir: string): FileCacheStore {
     return join(dir, stage, key.slice(0, 2), `${key}.json`);
   };
   return {
+    has(stage, key) {
+      return existsSync(pathOf(stage, key));
+    },
     read(stage, key) {
       const path = pathOf(stage, key);
       used.add(path);

@@ -10,7 +10,7 @@ import type { PersonMentionRecord, PersonRecord } from "../pipeline/validate/per
 import type { PlaceRow } from "../pipeline/validate/placeSchema.ts";
 import type { DocumentRow } from "../pipeline/validate/schemas.ts";
 import { compareText } from "./compareText.ts";
-import { findOtherReports } from "./personReports.ts";
+import { indexOtherReports, type OtherReports } from "./personReports.ts";
 import type { ReportRows } from "./reportMarks.ts";
 
 /** The datasets a report page reads, as the collections return them. */
@@ -31,8 +31,8 @@ export interface ReportPage {
   rows: ReportRows;
   /** measure category key → Chinese label (`nucleic_testing` → `核酸检测`) */
   labels: ReadonlyMap<string, string>;
-  /** person mention id → ids of the other published reports naming that person, sorted; absent when none */
-  otherReports: ReadonlyMap<string, readonly string[]>;
+  /** person mention id → the other published reports naming that person that the page links to; absent when none */
+  otherReports: ReadonlyMap<string, OtherReports>;
 }
 
 /** One page per document, in the documents' order; a report without rows of a dataset gets []. Never throws. */
@@ -42,7 +42,7 @@ export function getReportPages(data: ReportDatasets): ReportPage[] {
   const mentions = groupByDoc(data.mentions);
   const cases = groupByDoc(data.cases);
   const labels = new Map(data.categories.map((c) => [c.key, c.label_zh]));
-  const published = new Set(data.documents.map((d) => d.id));
+  const findOthers = indexOtherReports(data.people, new Map(data.documents.map((d) => [d.id, d.published_date ?? d.event_date])));
   return data.documents.map((doc) => {
     const rows: ReportRows = {
       directives: directives.get(doc.id) ?? [],
@@ -50,10 +50,10 @@ export function getReportPages(data: ReportDatasets): ReportPage[] {
       mentions: mentions.get(doc.id) ?? [],
       cases: cases.get(doc.id) ?? [],
     };
-    const otherReports = new Map<string, string[]>();
+    const otherReports = new Map<string, OtherReports>();
     for (const m of rows.mentions) {
-      const others = findOtherReports(m.name, data.people, doc.id).filter((id) => published.has(id));
-      if (others.length > 0) otherReports.set(m.id, others);
+      const others = findOthers(m.name, doc.id);
+      if (others.total > 0) otherReports.set(m.id, others);
     }
     return { doc, rows, labels, otherReports };
   });

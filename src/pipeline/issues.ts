@@ -42,6 +42,7 @@ export const ISSUE_CODES = {
   "case-count-missing": "a case count whose number is missing from the text (digits stripped upstream): left out, never guessed",
   "cases-sum-mismatch": "case counts that do not add up: district counts against the stated total, or confirmed + asymptomatic against positives",
   "cases-conflict": "a case count in a text that differs from the CSV count for the same date, district, window and scope",
+  "table-no-rows": "a CSV table with no rows to read: empty, or a header alone",
   "cases-csv-header-invalid": "a case CSV whose header is none of the known layouts",
   "cases-csv-row-invalid": "a case CSV row with the wrong number of columns or a count that is not a whole number",
   "cases-csv-count-negative": "a case CSV row with a negative count",

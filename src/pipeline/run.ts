@@ -172,15 +172,7 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
   const cache = options.cache;
   // A document's extraction is keyed by the whole document, so a report analysed anew to the same document (after
   // an edit of page-chrome.csv that does not touch it) keeps its extraction.
-  const extractOne =
-    cache === undefined
-      ? undefined
-      : (doc: ParsedDoc) =>
-          runCachedStage(
-            cache,
-            { stage: "extraction", key: getCacheKey(cache, "extraction", [docHashes.get(doc) ?? getDocHash(doc)]), context: reference as ExtractionContext, compute: (ctx) => extractDocument(doc, ctx), codec: extractionCodec },
-            cacheCounts.extraction,
-          );
+  const extractOne = cache === undefined ? undefined : (doc: ParsedDoc) => extractCached(doc, docHashes.get(doc), reference, cache, cacheCounts.extraction);
   const extracted = extractDatasets(
     documents.map((d) => d.doc),
     { cases: csvAsOf(input.caseCsv, AS_OF_DATE_COLUMNS.cases), riskAreas: csvAsOf(input.riskAreaCsv, AS_OF_DATE_COLUMNS.riskAreas) },
@@ -365,18 +357,52 @@ function processReport(
   return { doc: analyzed.doc, row: validated.value };
 }
 
+/** The cache stage of report analyses. */
+export const ANALYSIS_STAGE = "analysis";
+
+/** The key of a report's analysis in the cache: its path, bytes and sidecar (and, through the cache, the code). */
+export function getAnalysisKey(cache: StageCache, file: SourceFile): string {
+  const sidecar = file.sidecar === undefined ? ["no sidecar"] : ["sidecar", file.sidecar.path, file.sidecar.text];
+  return getCacheKey(cache, ANALYSIS_STAGE, [file.path, documentIdFor(file.path), file.bytes, ...sidecar]);
+}
+
+/**
+ * Fill the cache for one report as `runPipeline` would use it, without the rest of the run: its analysis and, when
+ * that gives a document without errors, the document's extraction. Meant for workers that fill the cache in
+ * parallel before the one `runPipeline` that then finds every entry (src/build/cacheWorkers.ts); what they store is
+ * exactly what runPipeline would have. A report whose name is refused, or that a correction addresses
+ * (`correctedIds`), is left to runPipeline, which analyses those anew each time.
+ */
+export function warmReport(file: SourceFile, reference: Reference, options: { today: string; cache: StageCache; correctedIds: ReadonlySet<string> }): void {
+  if (checkFileName(file.path) !== null) return;
+  const id = documentIdFor(file.path);
+  if (options.correctedIds.has(id)) return;
+  const counts: CacheCounts = { hits: 0, misses: 0 };
+  const analysis = analyzeCached(file, id, reference, options.today, options.cache, counts);
+  if (analysis.doc === null || analysis.issues.some((i) => i.severity === "error") || validateDocument(analysis.doc).value === null) return;
+  extractCached(analysis.doc, analysis.docHash, reference, options.cache, counts);
+}
+
+/** `extractDocument` through the cache, keyed by the document as the cache stores it (`getDocHash`). */
+function extractCached(doc: ParsedDoc, docHash: string | undefined, reference: Reference, cache: StageCache, counts: CacheCounts): ReturnType<typeof extractDocument> {
+  return runCachedStage(
+    cache,
+    { stage: "extraction", key: getCacheKey(cache, "extraction", [docHash ?? getDocHash(doc)]), context: reference as ExtractionContext, compute: (ctx) => extractDocument(doc, ctx), codec: extractionCodec },
+    counts,
+  );
+}
+
 /**
  * `analyzeReport` through the cache. The analysis reads the build day only to check dates against it: an analysis
  * that found no date out of range holds on any later day; one that did names the day in its message, so holds on
  * that day only.
  */
 function analyzeCached(file: SourceFile, id: string, reference: Reference, today: string, cache: StageCache, counts: CacheCounts): Analysis {
-  const sidecar = file.sidecar === undefined ? ["no sidecar"] : ["sidecar", file.sidecar.path, file.sidecar.text];
   return runCachedStage(
     cache,
     {
-      stage: "analysis",
-      key: getCacheKey(cache, "analysis", [file.path, id, file.bytes, ...sidecar]),
+      stage: ANALYSIS_STAGE,
+      key: getAnalysisKey(cache, file),
       context: reference,
       compute: (ref) => analyzeReport(file, id, ref, { today }),
       codec: analysisCodec,

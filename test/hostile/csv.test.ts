@@ -81,6 +81,32 @@ describe("hostile CSV tables", () => {
     await expectGoodUnchanged(result);
   });
 
+  it("rejects a table with a header alone, and an empty one, saying so; keeps the good table and the reports", async () => {
+    const cases = await readCases({ "good.csv": GOOD_CSV, "header.csv": `${HEADER}\n`, "empty.csv": "" });
+    const riskAreaCsv: CsvInput[] = [
+      { path: "data/raw/risk-areas/good.csv", text: GOOD_RISK },
+      { path: "data/raw/risk-areas/header.csv", text: `${RISK_AREA_CSV_HEADER.join(",")}\r\n` },
+    ];
+    const result = await run([...GOOD], { caseCsv: cases.files, riskAreaCsv });
+    const paths = ["data/raw/cases/empty.csv", "data/raw/cases/good.csv", "data/raw/cases/header.csv", "data/raw/risk-areas/good.csv", "data/raw/risk-areas/header.csv"];
+    const fates = fatesOf(result, [...GOOD_PATHS, ...paths]);
+    expect([fates["data/raw/cases/header.csv"], fates["data/raw/cases/empty.csv"], fates["data/raw/risk-areas/header.csv"]]).toEqual(["rejected", "rejected", "rejected"]);
+    // Every rejected table says why, in the build report.
+    for (const file of result.report.files.filter((f) => f.status === "rejected")) expect(file.issues.length, file.path).toBeGreaterThan(0);
+    expect(result.issues.filter((i) => i.path.endsWith("header.csv") || i.path.endsWith("empty.csv")).map(formatIssue)).toMatchInlineSnapshot(`
+      [
+        "data/raw/cases/empty.csv:1: case CSV header is none of the known layouts: expected "date,district,district_raw,new_confirmed,new_asymptomatic,cumulative_confirmed,cumulative_cured,cumulative_dead,method,coverage,date_basis,source,source_url", "date,local_confirmed_new,local_asymptomatic_new,imported_confirmed_new,imported_asymptomatic_new,local_positive_new,confirmed_new,asymptomatic_new,cured_new,district_sum_confirmed,district_sum_asymptomatic,cumulative_confirmed,cumulative_cured,cumulative_dead,method,date_basis,note,source,source_url" or "as_of,district,district_raw,cumulative_confirmed,source,source_url", found """,
+        "data/raw/cases/header.csv: table has no rows: expected a header and at least one row of data, found none
+        hint: add the table's rows, or remove the file",
+        "data/raw/risk-areas/header.csv: table has no rows: expected a header and at least one row of data, found none
+        hint: add the table's rows, or remove the file",
+      ]
+    `);
+    const alone = await runAlone();
+    expect(rowsOf(result, [], ["data/raw/cases/good.csv", "data/raw/risk-areas/good.csv"])).toEqual(rowsOf(alone, [], ["data/raw/cases/good.csv", "data/raw/risk-areas/good.csv"]));
+    await expectGoodUnchanged(result);
+  });
+
   it("leaves out rows with stray quotes, negative and non-numeric counts at their line, and keeps the file's good rows", async () => {
     const text = [
       HEADER,

@@ -123,13 +123,13 @@ export function extractDatasets(
   for (const file of byPath(csv.cases)) {
     const parsed = parseCaseCsv(file.text, file.path, ctx.gazetteer);
     caseCsv.push(...parsed.rows);
-    csvFiles.push({ path: file.path, usable: parsed.rows.length > 0, issues: parsed.issues });
+    csvFiles.push(getCsvFate(file.path, parsed.rows.length, parsed.issues));
   }
   const riskAreaCsv: RiskAreaCsvRow[] = [];
   for (const file of byPath(csv.riskAreas)) {
     const parsed = parseRiskAreaCsv(file.text, file.path, ctx.gazetteer);
     riskAreaCsv.push(...parsed.rows);
-    csvFiles.push({ path: file.path, usable: parsed.rows.length > 0, issues: parsed.issues });
+    csvFiles.push(getCsvFate(file.path, parsed.rows.length, parsed.issues));
   }
 
   const docOf = new Map(byId.map((d) => [d.id, d]));
@@ -159,4 +159,23 @@ export function extractDatasets(
     csvFiles,
     issues: [...all.issues, ...measures.issues, ...people.issues, ...conflicts],
   };
+}
+
+/**
+ * A CSV input's fate: usable when it gave rows. A table that gave none is rejected, and the build report must say
+ * why: its parser named the bad header or the bad rows, or, when it named nothing (a header alone, an empty file),
+ * a `table-no-rows` error does.
+ */
+function getCsvFate(path: string, rows: number, issues: Issue[]): ExtractionResult["csvFiles"][number] {
+  if (rows > 0 || issues.some((i) => i.severity === "error")) return { path, usable: rows > 0, issues };
+  const noRows: Issue = {
+    code: "table-no-rows",
+    severity: "error",
+    path,
+    line: null,
+    column: null,
+    message: "table has no rows: expected a header and at least one row of data, found none",
+    hint: "add the table's rows, or remove the file",
+  };
+  return { path, usable: false, issues: [...issues, noRows] };
 }
