@@ -8,12 +8,11 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { warmCacheInParallel } from "../../src/build/cacheWorkers.ts";
-import { readCsvInputs, readInputs } from "../../src/build/inputs.ts";
-import { loadCorrections, loadReference } from "../../src/build/reference.ts";
 import { openStageCache } from "../../src/build/stageCacheFiles.ts";
 import { documentIdFor } from "../../src/pipeline/documentId.ts";
 import { emitDatasets } from "../../src/pipeline/emit/datasets.ts";
 import { runPipeline } from "../../src/pipeline/run.ts";
+import { loadShipped } from "../support/pipeline.ts";
 
 const TODAY = "2026-11-26";
 const root = process.cwd();
@@ -23,19 +22,10 @@ afterAll(async () => {
   await Promise.all(folders.map((f) => rm(f, { recursive: true, force: true })));
 });
 
-async function loadShipped() {
-  const reference = await loadReference(root, resolve(root, "data/reference"));
-  const corrections = await loadCorrections(root, resolve(root, "data/reference"));
-  if (reference.value === null || corrections.value === null) throw new Error("the reference data of the repository has errors");
-  const reports = await readInputs(root, resolve(root, "data/raw/reports"));
-  const cases = await readCsvInputs(root, resolve(root, "data/raw/cases"));
-  const riskAreas = await readCsvInputs(root, resolve(root, "data/raw/risk-areas"));
-  return { reference, corrections: corrections.value, input: { ...reports, caseCsv: cases.files, riskAreaCsv: riskAreas.files, corrections: corrections.value } };
-}
-
 describe("warmCacheInParallel(options)", () => {
   it("fills the cache on two workers so that the run computes nothing, with the same datasets", async () => {
-    const { reference, corrections, input } = await loadShipped();
+    const { input, fingerprints, reference } = await loadShipped();
+    const corrections = input.corrections ?? [];
     const outDir = await mkdtemp(join(tmpdir(), "tongbao-cache-workers-"));
     folders.push(outDir);
     const correctedIds = corrections.filter((c) => c.dataset === "documents").map((c) => c.rowId);
@@ -56,9 +46,9 @@ describe("warmCacheInParallel(options)", () => {
     expect(progress).toHaveLength(input.reports.length);
     expect(progress.at(-1)).toMatch(new RegExp(`^${input.reports.length}/${input.reports.length} `));
 
-    const cache = await openStageCache(root, outDir, reference.fingerprints);
-    const cached = runPipeline(input, reference.value!, { today: TODAY, cache });
-    const plain = runPipeline(input, reference.value!, { today: TODAY });
+    const cache = await openStageCache(root, outDir, fingerprints);
+    const cached = runPipeline(input, reference, { today: TODAY, cache });
+    const plain = runPipeline(input, reference, { today: TODAY });
     // Every analysis the run takes through the cache was stored by a worker (the corrected report is analysed by the
     // run itself, outside the cache, by design); every published document's extraction too, but for the corrected
     // one, whose document the workers never saw.

@@ -2,11 +2,13 @@
  * Run the whole pipeline in tests on files made in memory, with the repository's reference data.
  */
 import { resolve } from "node:path";
-import { loadReference } from "../../src/build/reference.ts";
+import { loadCorrections, loadReference } from "../../src/build/reference.ts";
+import { readCsvInputs, readInputs } from "../../src/build/inputs.ts";
+import type { ReferenceFingerprints } from "../../src/pipeline/cache/stageCache.ts";
 import { documentIdFor } from "../../src/pipeline/documentId.ts";
 import type { CsvInput } from "../../src/pipeline/extract/datasets.ts";
 import type { ParsedDoc, SourceFile } from "../../src/pipeline/records.ts";
-import { analyzeReport, runPipeline, type Reference, type RunResult } from "../../src/pipeline/run.ts";
+import { analyzeReport, runPipeline, type Reference, type RunInput, type RunResult } from "../../src/pipeline/run.ts";
 
 let reference: Promise<Reference> | undefined;
 
@@ -64,4 +66,23 @@ export async function analyzeFile(absolutePath: string, path?: string): Promise<
   const result = analyzeReport({ path: repoPath, bytes }, documentIdFor(repoPath), await getReference(), { today: "2026-11-26" });
   if (result.doc === null) throw new Error(`${absolutePath} does not decode or clean: ${result.issues.map((i) => i.message).join("; ")}`);
   return result.doc;
+}
+
+/**
+ * What `npm run data` reads from the repository, read the same way: the reports, the CSV tables, the reference data
+ * with its fingerprints (for the pipeline's cache), and the corrections.
+ */
+export async function loadShipped(): Promise<{ input: RunInput; reference: Reference; fingerprints: ReferenceFingerprints }> {
+  const root = process.cwd();
+  const loaded = await loadReference(root, resolve(root, "data/reference"));
+  const corrections = await loadCorrections(root, resolve(root, "data/reference"));
+  if (loaded.value === null || corrections.value === null) throw new Error("the reference data of the repository has errors");
+  const reports = await readInputs(root, resolve(root, "data/raw/reports"));
+  const cases = await readCsvInputs(root, resolve(root, "data/raw/cases"));
+  const riskAreas = await readCsvInputs(root, resolve(root, "data/raw/risk-areas"));
+  return {
+    input: { ...reports, caseCsv: cases.files, riskAreaCsv: riskAreas.files, corrections: corrections.value },
+    reference: loaded.value,
+    fingerprints: loaded.fingerprints,
+  };
 }

@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readCsvInputs, readInputs } from "../../../src/build/inputs.ts";
 import { memoryStore } from "../../support/memoryCacheStore.ts";
+import { loadShipped } from "../../support/pipeline.ts";
 import { loadCorrections, loadReference } from "../../../src/build/reference.ts";
 import type { CacheStore, ReferenceFingerprints, StageCache } from "../../../src/pipeline/cache/stageCache.ts";
 import { documentIdFor } from "../../../src/pipeline/documentId.ts";
@@ -17,22 +18,6 @@ import type { SourceFile } from "../../../src/pipeline/records.ts";
 import { runPipeline, type Reference, type RunInput, type RunResult } from "../../../src/pipeline/run.ts";
 
 const TODAY = "2026-11-26";
-
-/** What `npm run data` reads, read the same way: reports, CSV tables, reference data with fingerprints, corrections. */
-async function loadShipped(): Promise<{ input: RunInput; reference: Reference; fingerprints: ReferenceFingerprints }> {
-  const root = process.cwd();
-  const loaded = await loadReference(root, resolve(root, "data/reference"));
-  const corrections = await loadCorrections(root, resolve(root, "data/reference"));
-  if (loaded.value === null || corrections.value === null) throw new Error("the reference data of the repository has errors");
-  const reports = await readInputs(root, resolve(root, "data/raw/reports"));
-  const cases = await readCsvInputs(root, resolve(root, "data/raw/cases"));
-  const riskAreas = await readCsvInputs(root, resolve(root, "data/raw/risk-areas"));
-  return {
-    input: { ...reports, caseCsv: cases.files, riskAreaCsv: riskAreas.files, corrections: corrections.value },
-    reference: loaded.value,
-    fingerprints: loaded.fingerprints,
-  };
-}
 
 /**
  * The shipped data run once without cache and once with an empty one; `entries` is the store as the first cached
