@@ -3,12 +3,9 @@
  * data/reference/) with a store in memory: the datasets are byte for byte those of a run without cache, a rebuild
  * computes nothing, and a change of reference data, of the build day or of the inputs recomputes what it touches.
  */
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readCsvInputs, readInputs } from "../../../src/build/inputs.ts";
 import { memoryStore } from "../../support/memoryCacheStore.ts";
 import { loadShipped } from "../../support/pipeline.ts";
-import { loadCorrections, loadReference } from "../../../src/build/reference.ts";
 import type { CacheStore, ReferenceFingerprints, StageCache } from "../../../src/pipeline/cache/stageCache.ts";
 import { documentIdFor } from "../../../src/pipeline/documentId.ts";
 import { emitDatasets } from "../../../src/pipeline/emit/datasets.ts";
