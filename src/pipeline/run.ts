@@ -126,7 +126,7 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
     const issues: Issue[] = [];
     const read = { publishedDate: null as string | null };
     try {
-      outcome = processReport(file, reference, options, { byHash, byId, byText }, issues, read, correcting, cacheCounts.analysis, docHashes);
+      outcome = processReport(file, reference, options, { byHash, byId, byText }, issues, read, correcting, { counts: cacheCounts.analysis, docHashes });
     } catch (error) {
       // A throw is a bug in a stage; name the input so that it can be reproduced.
       const reason = error instanceof Error ? error.message : String(error);
@@ -290,6 +290,13 @@ export function analyzeReport(
   return { doc: parsed.doc, issues };
 }
 
+/** The cache's side of a run while reports are processed: analyses counted, and the hashes of documents it gave. */
+interface Caching {
+  counts: CacheCounts;
+  /** documents read from the cache → their stored hash, which keys their extraction */
+  docHashes: WeakMap<ParsedDoc, string>;
+}
+
 /** The corrections of a run while reports are processed: those to apply, those applied, and their errors. */
 interface Correcting {
   corrections: readonly Correction[];
@@ -305,8 +312,7 @@ function processReport(
   issues: Issue[],
   read: { publishedDate: string | null } = { publishedDate: null },
   correcting: Correcting = { corrections: [], applied: [], issues: [] },
-  counts: CacheCounts = { hits: 0, misses: 0 },
-  docHashes: WeakMap<ParsedDoc, string> = new WeakMap(),
+  caching: Caching = { counts: { hits: 0, misses: 0 }, docHashes: new WeakMap() },
 ): { doc: ParsedDoc; row: DocumentRow } | null {
   const nameIssue = checkFileName(file.path);
   if (nameIssue) {
@@ -334,9 +340,9 @@ function processReport(
   const analyzed =
     cache === undefined || corrections.length > 0
       ? analyzeCorrected((overrides) => analyzeReport(file, id, reference, options, overrides), corrections, { districts: reference.gazetteer.districts.map((d) => d.name) })
-      : { ...analyzeCached(file, id, reference, options.today, cache, counts), applied: [], correctionIssues: [] };
+      : { ...analyzeCached(file, id, reference, options.today, cache, caching.counts), applied: [], correctionIssues: [] };
   const docHash = (analyzed as Partial<Analysis>).docHash;
-  if (docHash !== undefined && analyzed.doc !== null) docHashes.set(analyzed.doc, docHash);
+  if (docHash !== undefined && analyzed.doc !== null) caching.docHashes.set(analyzed.doc, docHash);
   correcting.applied.push(...analyzed.applied);
   correcting.issues.push(...analyzed.correctionIssues);
   read.publishedDate = analyzed.doc?.published_date ?? null;

@@ -2,13 +2,13 @@
  * The briefing index of this build, from the content collections. Astro only (`astro:content`), so not
  * unit-tested; the index itself is (briefingData.ts).
  *
- * Why a module-level promise: every briefing route (pages and endpoints, ~1,500 files) needs the same index of
+ * Why one promise per build: every briefing route (pages and endpoints, thousands of files) needs the same index of
  * 23,000 risk-area rows; Astro prerenders all routes in one process, so they share one index instead of each
  * building its own. The index is a pure function of the datasets, which do not change during a build.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { getBuildRun } from "../buildRun.ts";
+import { oncePerBuild } from "../buildRun.ts";
 import { getBuildDir } from "../buildFiles.ts";
 import { getRows } from "../datasetRows.ts";
 import { indexBriefingRows, type BriefingIndex } from "./briefingData.ts";
@@ -16,7 +16,7 @@ import { readBriefingTemplates } from "./templateFile.ts";
 import type { BriefingTemplates } from "./templates.ts";
 import type { Chart } from "../../charts/chart.ts";
 import { getDirectiveHref } from "../../charts/measuresChart.ts";
-import { getSiteBase, sitePath } from "../sitePath.ts";
+import { sitePath } from "../sitePath.ts";
 import { getDailyCharts, getWeeklyCharts } from "./briefingCharts.ts";
 import { planBriefings, type BriefingPlan } from "./briefingPages.ts";
 import { getSnapshotDate } from "./scope.ts";
@@ -73,16 +73,6 @@ function recent<T>(size: number, make: (key: string) => T): (key: string) => T {
 /** Briefings kept by `recent`: the files of one briefing, with room for a second page built beside it. */
 const RECENT_BRIEFINGS = 8;
 
-let pending: { key: string; value: Promise<BriefingContext> } | undefined;
-
-/**
- * What the cached context depends on besides the build (src/lib/buildRun.ts): the datasets folder, the snapshot day
- * (the plan: scope.ts) and the site's base (the measures chart's links are site paths).
- */
-function getCacheKey(): string {
-  return JSON.stringify([getBuildRun(), getBuildDir(), getSnapshotDate(), getSiteBase()]);
-}
-
 /**
  * The category keys in the order the emitted measure_categories dataset lists them (the order of
  * data/reference/measure-categories.csv), whatever order the collection hands its entries over in; undefined when
@@ -97,47 +87,51 @@ function readCategoryOrder(): string[] | undefined {
   }
 }
 
-/** The index and the checked templates; rejects with the template loader's `path:line: …` error on a bad file. */
+/**
+ * The index and the checked templates; rejects with the template loader's `path:line: …` error on a bad file. Made
+ * once per build (src/lib/buildRun.ts): the datasets folder, the snapshot day and the base it depends on are those of
+ * the build.
+ */
 export function getBriefingContext(): Promise<BriefingContext> {
-  const key = getCacheKey();
-  if (pending?.key === key) return pending.value;
-  const value = (async () => {
-    const templates = readBriefingTemplates();
-    const index = indexBriefingRows({
-      districts: await getRows("districts"),
-      documents: await getRows("documents"),
-      directives: await getRows("directives"),
-      measures: await getRows("measures"),
-      categories: await getRows("measure_categories"),
-      riskAreas: await getRows("risk_areas"),
-      caseTables: await getRows("case_csv"),
-      caseReports: await getRows("cases"),
-      categoryOrder: readCategoryOrder(),
-    });
-    const daily = new Map<string, Chart[]>();
-    const weekly = new Map<string, Chart[]>();
-    const linkFor = (id: string) => sitePath(getDirectiveHref(id));
-    const plan = planBriefings(index, getSnapshotDate());
-    const planDates = new Set(plan.dates);
-    const dailyBriefing = recent(RECENT_BRIEFINGS, (key) => {
-      const [date, slug] = key.split("/") as [string, string];
-      const briefing = getDailyBriefing(index, date, slug === "" ? undefined : slug);
-      return { briefing, doc: layoutDailyBriefing(briefing, writeDailyProse(briefing, templates)) };
-    });
-    const weeklyBriefing = recent(RECENT_BRIEFINGS, (week) => {
-      const briefing = getWeeklyBriefing(index, week);
-      return { briefing, doc: layoutWeeklyBriefing(briefing, writeWeeklyProse(briefing, templates), planDates) };
-    });
-    return {
-      index,
-      templates,
-      plan,
-      daily: (date: string, slug?: string) => dailyBriefing(`${date}/${slug ?? ""}`),
-      weekly: weeklyBriefing,
-      dailyCharts: (date: string) => cached(daily, date, () => getDailyCharts(index, date)),
-      weeklyCharts: (week: string) => cached(weekly, week, () => getWeeklyCharts(index, week, { linkFor })),
-    };
-  })();
-  pending = { key, value };
-  return value;
+  return makeOncePerBuild();
+}
+
+const makeOncePerBuild = oncePerBuild(() => makeBriefingContext());
+
+async function makeBriefingContext(): Promise<BriefingContext> {
+  const templates = readBriefingTemplates();
+  const index = indexBriefingRows({
+    districts: await getRows("districts"),
+    documents: await getRows("documents"),
+    directives: await getRows("directives"),
+    measures: await getRows("measures"),
+    categories: await getRows("measure_categories"),
+    riskAreas: await getRows("risk_areas"),
+    caseTables: await getRows("case_csv"),
+    caseReports: await getRows("cases"),
+    categoryOrder: readCategoryOrder(),
+  });
+  const daily = new Map<string, Chart[]>();
+  const weekly = new Map<string, Chart[]>();
+  const linkFor = (id: string) => sitePath(getDirectiveHref(id));
+  const plan = planBriefings(index, getSnapshotDate());
+  const planDates = new Set(plan.dates);
+  const dailyBriefing = recent(RECENT_BRIEFINGS, (key) => {
+    const [date, slug] = key.split("/") as [string, string];
+    const briefing = getDailyBriefing(index, date, slug === "" ? undefined : slug);
+    return { briefing, doc: layoutDailyBriefing(briefing, writeDailyProse(briefing, templates)) };
+  });
+  const weeklyBriefing = recent(RECENT_BRIEFINGS, (week) => {
+    const briefing = getWeeklyBriefing(index, week);
+    return { briefing, doc: layoutWeeklyBriefing(briefing, writeWeeklyProse(briefing, templates), planDates) };
+  });
+  return {
+    index,
+    templates,
+    plan,
+    daily: (date: string, slug?: string) => dailyBriefing(`${date}/${slug ?? ""}`),
+    weekly: weeklyBriefing,
+    dailyCharts: (date: string) => cached(daily, date, () => getDailyCharts(index, date)),
+    weeklyCharts: (week: string) => cached(weekly, week, () => getWeeklyCharts(index, week, { linkFor })),
+  };
 }
