@@ -43,6 +43,8 @@ export interface DecodedText {
   toSource: OffsetMap;
   /** YAML front matter of a Markdown file, parsed, or null when there is none */
   frontMatter: Record<string, unknown> | null;
+  /** [start, end) in `source` of each front matter key's value; empty without front matter */
+  frontMatterSpans: Record<string, [number, number]>;
   /** the HTML `<title>` of a page, or null */
   htmlTitle: string | null;
   /** [start, end) spans of `text` that the markup marks as headings (`<h1>`–`<h3>`, Markdown `#`) */

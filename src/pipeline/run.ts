@@ -273,7 +273,7 @@ export function analyzeReport(
 
   const suppliedContext = { districts: reference.gazetteer.districts.map((d) => d.name), firstDate: FIRST_DATE, today: options.today };
   const sidecar = file.sidecar ? parseSidecar(file.sidecar.text, file.sidecar.path, suppliedContext) : { fields: {}, issues: [] };
-  const frontMatter = normalizeFrontMatter(decoded.value.frontMatter, file.path, suppliedContext);
+  const frontMatter = normalizeFrontMatter(decoded.value.frontMatter, file.path, suppliedContext, { source: decoded.value.source, spans: decoded.value.frontMatterSpans });
   issues.push(...sidecar.issues, ...frontMatter.issues);
   // A correction (data/reference/corrections.csv) wins over the sidecar: it was made later, with a source.
   const supplied = { ...mergeSupplied(sidecar.fields, frontMatter.fields), ...overrides };

@@ -95,8 +95,8 @@ describe("hostile HTML", () => {
     expect(fatesOf(result, [...GOOD_PATHS, reportPath("front.md")])[reportPath("front.md")]).toBe("rejected");
     expect(result.issues.map(formatIssue)).toMatchInlineSnapshot(`
       [
-        "data/raw/reports/front.md: url is not a web address: expected an address starting with http:// or https://, found "javascript:alert(1)"",
-        "data/raw/reports/front.md: url is not a web address: expected an address starting with http:// or https://, found "javascript:alert(2)"",
+        "data/raw/reports/front.md:2:6: url is not a web address: expected an address starting with http:// or https://, found "javascript:alert(1)"",
+        "data/raw/reports/front.md:3:7: url is not a web address: expected an address starting with http:// or https://, found "javascript:alert(2)"",
       ]
     `);
     await expectGoodUnchanged(result);

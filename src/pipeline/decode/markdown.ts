@@ -7,7 +7,7 @@ import type { Nodes, Root } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { parseDocument } from "yaml";
+import { isMap, isScalar, parseDocument } from "yaml";
 import type { OffsetMap } from "../records.ts";
 import { appendHtmlText, isChromeElement } from "./html.ts";
 import { TextLines } from "./textLines.ts";
@@ -28,6 +28,8 @@ export interface MarkdownText {
   map: OffsetMap;
   /** the parsed YAML front matter; null when there is none or it is not a valid mapping */
   frontMatter: Record<string, unknown> | null;
+  /** for each top-level key of `frontMatter`, [start, end) of its value in the source: where its issues point */
+  frontMatterSpans: Record<string, [number, number]>;
   /** set when front matter exists but is not valid YAML or not a mapping */
   frontMatterProblem: FrontMatterProblem | null;
   /** [start, end) spans of `text` that are `#`, `##` or `###` headings */
@@ -69,6 +71,7 @@ export function decodeMarkdownText(source: string): MarkdownText {
   const lines = new TextLines(source.length);
   const headings: Array<[number, number]> = [];
   let frontMatter: Record<string, unknown> | null = null;
+  const frontMatterSpans: Record<string, [number, number]> = {};
   let frontMatterProblem: FrontMatterProblem | null = null;
 
   // Append source[start, end) character by character, aligned with `value` (what remark made of
@@ -142,6 +145,14 @@ export function decodeMarkdownText(source: string): MarkdownText {
       return;
     }
     frontMatter = data as Record<string, unknown>;
+    // Where each value sits in the file, so that a bad date in front matter is reported at its line like one in a
+    // sidecar. The YAML text is the source from valueStart on, so its offsets shift by valueStart.
+    if (isMap(doc.contents)) {
+      for (const pair of doc.contents.items) {
+        const range = (pair.value as { range?: [number, number, number] } | null)?.range;
+        if (isScalar(pair.key) && range) frontMatterSpans[String(pair.key.value)] = [valueStart + range[0], valueStart + range[1]];
+      }
+    }
   };
 
   // Inline children in order; what an inline <script> or <iframe> encloses is skipped up to its closing tag.
@@ -231,5 +242,5 @@ export function decodeMarkdownText(source: string): MarkdownText {
   };
   walk(tree);
   const { text, map } = lines.finish();
-  return { text, map, frontMatter, frontMatterProblem, headings };
+  return { text, map, frontMatter, frontMatterSpans, frontMatterProblem, headings };
 }

@@ -200,6 +200,7 @@ export function decodeSource(file: SourceFile): StageResult<DecodedText> {
     text: source,
     toSource: identityMap(source.length),
     frontMatter: null,
+    frontMatterSpans: {},
     htmlTitle: null,
     headings: [],
   };
@@ -215,6 +216,7 @@ export function decodeSource(file: SourceFile): StageResult<DecodedText> {
     value.text = markdown.text;
     value.toSource = markdown.map;
     value.frontMatter = markdown.frontMatter;
+    value.frontMatterSpans = markdown.frontMatterSpans;
     value.headings = markdown.headings;
     const problem = markdown.frontMatterProblem;
     if (problem) {

@@ -108,20 +108,23 @@ export function parseSidecar(text: string, path: string, ctx: SuppliedContext): 
 /**
  * Supplied fields from a Markdown report's front matter (already parsed by decode). Keys that other
  * tools write and we have no column for (categories, thumbnail) are ignored: front matter is often
- * an export, not written for us. Positions refer to the report file itself.
+ * an export, not written for us. Positions refer to the report file itself: with `located` (the decoded file and
+ * the spans of the values in it, DecodedText.frontMatterSpans) an issue names the value's line and column; without,
+ * the file only.
  */
 export function normalizeFrontMatter(
   frontMatter: Record<string, unknown> | null,
   path: string,
   ctx: SuppliedContext,
+  located: { source: string; spans: Readonly<Record<string, [number, number]>> } | null = null,
 ): { fields: SuppliedFields; issues: Issue[] } {
   if (!frontMatter) return { fields: {}, issues: [] };
   // Our own names first, then the aliases in declared order: `source:` wins over `author:`.
   const order = Object.keys(FRONT_MATTER_KEYS);
   const raw = Object.keys(frontMatter)
     .sort((a, b) => (order.indexOf(a) + 1 || Infinity) - (order.indexOf(b) + 1 || Infinity) || (a < b ? -1 : a > b ? 1 : 0))
-    .map((key) => ({ key, value: frontMatter[key], range: null }));
-  return normalizeFields(raw, FRONT_MATTER_KEYS, { path, text: null, unknownKeys: "ignore" }, ctx, []);
+    .map((key) => ({ key, value: frontMatter[key], range: located?.spans[key] ?? null }));
+  return normalizeFields(raw, FRONT_MATTER_KEYS, { path, text: located?.source ?? null, unknownKeys: "ignore" }, ctx, []);
 }
 
 /** Sidecar fields win over front matter fields. */

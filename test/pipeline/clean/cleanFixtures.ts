@@ -18,6 +18,7 @@ export function decodedOf(text: string, filePath = "test.txt"): DecodedText {
     text,
     toSource: identityMap(text.length),
     frontMatter: null,
+    frontMatterSpans: {},
     htmlTitle: null,
     headings: [],
   };

@@ -48,6 +48,15 @@ describe("decodeMarkdownText(source)", () => {
     expect([md.frontMatter, md.text]).toEqual([{ title: "0新增" }, "正文"]);
   });
 
+  it("gives each front matter value's span in the file, with CRLF lines and leading blank lines too", () => {
+    for (const source of ["---\r\nurl: x\r\npublished_date: 2031-01-01\r\n---\r\n\r\n# T\r\n", "\n\n---\nurl: \"x\"\npublished_date: 2031-01-01\n---\n# T\n"]) {
+      const md = decodeMarkdownText(source);
+      const found = Object.fromEntries(Object.entries(md.frontMatterSpans).map(([key, [start, end]]) => [key, source.slice(start, end)]));
+      expect(found).toEqual({ url: source.includes('"x"') ? '"x"' : "x", published_date: "2031-01-01" });
+    }
+    expect(decodeMarkdownText("# 无前言\n").frontMatterSpans).toEqual({});
+  });
+
   it("runs raw HTML through the HTML converter, also when indented like code", () => {
     const source = [
       '<div><p class="a">　　原标题：0新增</p><!-- 注释 -->',
