@@ -291,7 +291,9 @@ async function main(): Promise<number> {
     const warm = JSON.parse(warmRun.stdout.trim().split("\n").at(-1)!) as { cold: number; warm: number };
     await rm(join(project, "data/build-warm"), { recursive: true, force: true });
     const buildReport = JSON.parse(await readFile(join(project, "data/build/build-report.json"), "utf8")) as { summary: { published: number; rejected: number } };
-    const dataBytes = await sizeOf(join(project, "data/build"));
+    // The datasets apart from the cache the cold run left beside them in data/build/cache/.
+    const cacheBytes = await sizeOf(join(project, "data/build/cache"));
+    const dataBytes = (await sizeOf(join(project, "data/build"))) - cacheBytes;
 
     let site: BenchFigures["site"] = null;
     if (!args["no-site"]) {
@@ -354,6 +356,7 @@ async function main(): Promise<number> {
       referenceEditAnalysed: recomputedIn(referenceEdit.stderr).analysed,
       referenceEditExtracted: recomputedIn(referenceEdit.stderr).extracted,
       dataBytes,
+      cacheBytes,
     };
     const [load1, load5] = loadavg();
     process.stdout.write(`machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown"}), ${Math.round(totalmem() / 1024 ** 3)} GB memory, load average ${load1!.toFixed(2)} / ${load5!.toFixed(2)} (1 / 5 min) at the end; node ${process.version}\n`);

@@ -60,8 +60,10 @@ export interface BenchFigures {
   referenceEditS: number;
   referenceEditAnalysed: number;
   referenceEditExtracted: number;
-  /** size of the emitted datasets */
+  /** size of the emitted datasets, without the cache */
   dataBytes: number;
+  /** size of the pipeline's cache after the cold run (data/build/cache/) */
+  cacheBytes: number;
 }
 
 const MB = 1024 * 1024;
@@ -96,6 +98,7 @@ export function getBenchSummary(f: BenchFigures): Record<string, number | null> 
     reference_edit_analysed: f.referenceEditAnalysed,
     reference_edit_extracted: f.referenceEditExtracted,
     data_mb: round(f.dataBytes / MB),
+    cache_mb: round(f.cacheBytes / MB),
     site_mb: f.site === null ? null : round(f.site.outputBytes / MB),
   };
 }
@@ -133,7 +136,7 @@ export function formatBenchTable(f: BenchFigures): string[] {
   rows.push(["peak memory (`npm run data` process)", `${fixed(p.peakRssMb, 0)} MB`, "", ""]);
   rows.push([`add one report, rebuild the data (cache filled by the cold run)`, `${fixed(f.incrementalS, 2)} s · ${f.incrementalAnalysed} reports analysed`, `cold ${fixed(p.coldS, 2)} s`, fixed(f.incrementalS / p.coldS, 2)]);
   rows.push([`edit measure-categories.csv, rebuild the data`, `${fixed(f.referenceEditS, 2)} s · ${f.referenceEditAnalysed} reports analysed, ${f.referenceEditExtracted} extracted`, `cold ${fixed(p.coldS, 2)} s`, fixed(f.referenceEditS / p.coldS, 2)]);
-  rows.push(["output size", `data ${fixed(f.dataBytes / MB, 1)} MB${f.site === null ? "" : ` · site ${fixed(f.site.outputBytes / MB, 1)} MB`}`, "", ""]);
+  rows.push(["output size", `data ${fixed(f.dataBytes / MB, 1)} MB · cache ${fixed(f.cacheBytes / MB, 1)} MB${f.site === null ? "" : ` · site ${fixed(f.site.outputBytes / MB, 1)} MB`}`, "", ""]);
   const lines = rows.map((cells) => `| ${cells.join(" | ")} |`);
   lines.splice(1, 0, "|---|---|---|---|");
   return lines;

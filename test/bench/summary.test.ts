@@ -14,6 +14,7 @@ const FIGURES: BenchFigures = {
   referenceEditAnalysed: 0,
   referenceEditExtracted: 0,
   dataBytes: 50 * 1024 * 1024,
+  cacheBytes: 20 * 1024 * 1024,
 };
 
 describe("getBenchSummary(figures)", () => {
@@ -42,6 +43,7 @@ describe("getBenchSummary(figures)", () => {
       reference_edit_analysed: 0,
       reference_edit_extracted: 0,
       data_mb: 50,
+      cache_mb: 20,
       site_mb: 100,
     });
   });

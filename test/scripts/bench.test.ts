@@ -30,14 +30,14 @@ describe("npm run bench", () => {
       "n", "published", "input_mb", "pipeline_mb_s", "pipeline_docs_s", "pipeline_floor_ratio", "pipeline_cpu_floor_ratio",
       "pipeline_warm_mb_s", "pipeline_warm_docs_s", "pipeline_warm_floor_ratio", "site_s", "site_pages", "site_pages_s",
       "site_floor_ratio", "site_cpu_floor_ratio", "site_report_floor_ratio", "peak_rss_mb", "incremental_s", "incremental_analysed",
-      "reference_edit_s", "reference_edit_analysed", "reference_edit_extracted", "data_mb", "site_mb",
+      "reference_edit_s", "reference_edit_analysed", "reference_edit_extracted", "data_mb", "cache_mb", "site_mb",
     ]);
     // The cache: adding one report analyses that one only; editing the measure categories re-analyses none.
     expect(summary.incremental_analysed).toBe(1);
     expect(summary.reference_edit_analysed).toBe(0);
     expect(summary.n).toBe(20);
     expect(summary.published).toBe(published);
-    for (const key of ["pipeline_mb_s", "pipeline_floor_ratio", "pipeline_cpu_floor_ratio", "pipeline_warm_floor_ratio", "peak_rss_mb", "incremental_s", "data_mb"]) {
+    for (const key of ["pipeline_mb_s", "pipeline_floor_ratio", "pipeline_cpu_floor_ratio", "pipeline_warm_floor_ratio", "peak_rss_mb", "incremental_s", "data_mb", "cache_mb"]) {
       expect(summary[key], key).toBeTypeOf("number");
       expect(summary[key] as number, key).toBeGreaterThan(0);
     }
