@@ -44,13 +44,18 @@ export interface Analysis {
 
 /** The hash of a document as the cache stores it: what its extraction is keyed by. */
 export function getDocHash(doc: ParsedDoc): string {
-  return sha256Hex(JSON.stringify(encodeDoc(doc)));
+  return hashStoredDoc(encodeDoc(doc));
+}
+
+/** The hash of a document already encoded by `encodeDoc`: one definition for `getDocHash` and the analysis codec. */
+function hashStoredDoc(stored: StoredDoc): string {
+  return sha256Hex(JSON.stringify(stored));
 }
 
 export const analysisCodec: StageCodec<Analysis> = {
   encode: (value) => {
     const doc = value.doc === null ? null : encodeDoc(value.doc);
-    return { doc, issues: value.issues, docHash: doc === null ? null : sha256Hex(JSON.stringify(doc)) };
+    return { doc, issues: value.issues, docHash: doc === null ? null : hashStoredDoc(doc) };
   },
   decode: (stored) => {
     const spec = stored as { doc?: unknown; issues?: unknown; docHash?: unknown } | null;
