@@ -18,6 +18,7 @@ import { cleanText } from "./clean/clean.ts";
 import { extractReport, FIRST_DATE } from "./parse/report.ts";
 import { mergeSupplied, normalizeFrontMatter, parseSidecar } from "./parse/supplied.ts";
 import { validateDocument } from "./validate/document.ts";
+import { getValidatedRows, validateExtractionRows } from "./validate/documentRows.ts";
 import { checkFileName, documentIdFor, sha256Hex, SIDECAR_SUFFIX } from "./documentId.ts";
 import { AS_OF_DATE_COLUMNS, filterCsvAsOf, findAsOfExclusion, openRiskAreasAsOf } from "./asOf.ts";
 import { selectCorrections, type Correction } from "./correct/corrections.ts";
@@ -172,7 +173,17 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
   const cache = options.cache;
   // A document's extraction is keyed by the whole document, so a report analysed anew to the same document (after
   // an edit of page-chrome.csv that does not touch it) keeps its extraction.
-  const extractOne = cache === undefined ? undefined : (doc: ParsedDoc) => extractCached(doc, docHashes.get(doc), reference, cache, cacheCounts.extraction);
+  // Rows a cached extraction carries were checked against their schemas when it was computed (validateExtractionRows):
+  // the check of every row below skips them.
+  const checked = new WeakSet<object>();
+  const extractOne =
+    cache === undefined
+      ? undefined
+      : (doc: ParsedDoc) => {
+          const one = extractCached(doc, docHashes.get(doc), reference, cache, cacheCounts.extraction);
+          for (const row of getValidatedRows(one)) checked.add(row);
+          return one;
+        };
   const extracted = extractDatasets(
     documents.map((d) => d.doc),
     { cases: csvAsOf(input.caseCsv, AS_OF_DATE_COLUMNS.cases), riskAreas: csvAsOf(input.riskAreaCsv, AS_OF_DATE_COLUMNS.riskAreas) },
@@ -205,7 +216,7 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
     let positionOf = positions.get(doc);
     if (positionOf === undefined) positions.set(doc, (positionOf = createPositionIndex(doc.original)));
     return { path: doc.path, ...positionOf(doc.toSource[Math.min(span, doc.text.length)] ?? 0) };
-  });
+  }, checked);
   for (const file of extracted.csvFiles) {
     entries.set(file.path, { status: file.usable ? "published" : "rejected", id: null, issues: [...file.issues] });
   }
@@ -348,7 +359,9 @@ function processReport(
   read.publishedDate = analyzed.doc?.published_date ?? null;
   issues.push(...analyzed.issues);
   if (analyzed.doc === null || analyzed.issues.some((i) => i.severity === "error")) return null;
-  const validated = validateDocument(analyzed.doc);
+  // A cached analysis carries its document's row, checked when it was computed.
+  const row = (analyzed as Partial<Analysis>).row;
+  const validated = row !== undefined ? { value: row, issues: [] } : validateDocument(analyzed.doc);
   issues.push(...validated.issues);
   if (validated.value === null) return null;
   // The same report saved twice in other bytes (Big5 Traditional and UTF-8 Simplified, GBK and UTF-8) has different
@@ -385,7 +398,7 @@ export function warmReport(file: SourceFile, reference: Reference, options: { to
   if (options.correctedIds.has(id)) return;
   const counts: CacheCounts = { hits: 0, misses: 0 };
   const analysis = analyzeCached(file, id, reference, options.today, options.cache, counts);
-  if (analysis.doc === null || analysis.issues.some((i) => i.severity === "error") || validateDocument(analysis.doc).value === null) return;
+  if (analysis.doc === null || analysis.issues.some((i) => i.severity === "error") || analysis.row === undefined) return;
   extractCached(analysis.doc, analysis.docHash, reference, options.cache, counts);
 }
 
@@ -393,7 +406,13 @@ export function warmReport(file: SourceFile, reference: Reference, options: { to
 function extractCached(doc: ParsedDoc, docHash: string | undefined, reference: Reference, cache: StageCache, counts: CacheCounts): ReturnType<typeof extractDocument> {
   return runCachedStage(
     cache,
-    { stage: "extraction", key: getCacheKey(cache, "extraction", [docHash ?? getDocHash(doc)]), context: reference as ExtractionContext, compute: (ctx) => extractDocument(doc, ctx), codec: extractionCodec },
+    {
+      stage: "extraction",
+      key: getCacheKey(cache, "extraction", [docHash ?? getDocHash(doc)]),
+      context: reference as ExtractionContext,
+      compute: (ctx) => validateExtractionRows(extractDocument(doc, ctx)),
+      codec: extractionCodec,
+    },
     counts,
   );
 }
@@ -410,7 +429,7 @@ function analyzeCached(file: SourceFile, id: string, reference: Reference, today
       stage: ANALYSIS_STAGE,
       key: getAnalysisKey(cache, file),
       context: reference,
-      compute: (ref) => analyzeReport(file, id, ref, { today }),
+      compute: (ref) => withDocumentRow(analyzeReport(file, id, ref, { today })),
       codec: analysisCodec,
       conditionOf: (value) => ({ today, exact: value.issues.some((i) => i.code === "date-out-of-range") }),
       holds: (condition) => {
@@ -421,6 +440,16 @@ function analyzeCached(file: SourceFile, id: string, reference: Reference, today
     },
     counts,
   );
+}
+
+/**
+ * An analysis with its document's dataset row when the document has no error and its row passes the schema, so that
+ * a cached analysis carries it; otherwise as it is (processReport then reports why).
+ */
+function withDocumentRow(analysis: Analysis): Analysis {
+  if (analysis.doc === null || analysis.issues.some((i) => i.severity === "error")) return analysis;
+  const validated = validateDocument(analysis.doc);
+  return validated.value === null ? analysis : { ...analysis, row: validated.value };
 }
 
 /** An error about a whole input file (no line or column): duplicates and id clashes. */

@@ -4,6 +4,7 @@
  */
 import type { Issue } from "../issues.ts";
 import type { ParsedDoc } from "../records.ts";
+import type { DocumentRow } from "../validate/schemas.ts";
 import type { DocumentExtraction } from "../extract/datasets.ts";
 import type { StageCodec } from "./stageCache.ts";
 import { sha256Hex } from "../documentId.ts";
@@ -40,6 +41,8 @@ export interface Analysis {
    * extraction without encoding the document again
    */
   docHash?: string | undefined;
+  /** the document's dataset row, when the document has no error and the row passed its schema */
+  row?: DocumentRow | undefined;
 }
 
 /** The hash of a document as the cache stores it: what its extraction is keyed by. */
@@ -55,13 +58,15 @@ function hashStoredDoc(stored: StoredDoc): string {
 export const analysisCodec: StageCodec<Analysis> = {
   encode: (value) => {
     const doc = value.doc === null ? null : encodeDoc(value.doc);
-    return { doc, issues: value.issues, docHash: doc === null ? null : hashStoredDoc(doc) };
+    return { doc, issues: value.issues, docHash: doc === null ? null : hashStoredDoc(doc), row: value.row ?? null };
   },
   decode: (stored) => {
-    const spec = stored as { doc?: unknown; issues?: unknown; docHash?: unknown } | null;
+    const spec = stored as { doc?: unknown; issues?: unknown; docHash?: unknown; row?: unknown } | null;
     if (spec === null || !Array.isArray(spec.issues)) throw new Error("stored analysis has no issues");
     const docHash = typeof spec.docHash === "string" ? spec.docHash : undefined;
-    return { doc: spec.doc === null ? null : decodeDoc(spec.doc), issues: spec.issues as Issue[], docHash };
+    const analysis: Analysis = { doc: spec.doc === null ? null : decodeDoc(spec.doc), issues: spec.issues as Issue[], docHash };
+    if (typeof spec.row === "object" && spec.row !== null) analysis.row = spec.row as DocumentRow;
+    return analysis;
   },
 };
 

@@ -46,6 +46,11 @@ export interface DocumentExtraction {
   riskAreaMentions: RiskAreaTextRow[];
   cases: CaseRow[];
   issues: Issue[];
+  /**
+   * set when every row has passed its dataset's schema and is as the schema gave it back
+   * (src/pipeline/validate/documentRows.ts); absent: not checked yet
+   */
+  validated?: true;
 }
 
 /**

@@ -63,7 +63,13 @@ const cmp = (a: string | null, b: string | null): number => ((a ?? "") < (b ?? "
  * (district_raw, then none, last), street, area, from, id. O(n log n). Never throws.
  */
 export function mergeRiskAreas(textRows: RiskAreaTextRow[], csvRows: RiskAreaCsvRow[], gazetteer: Gazetteer, words?: PlaceWords): RiskAreaRow[] {
-  const norm = (s: string): string => normalizeAreaName(s, words);
+  // The same few thousand names come back on every day they are listed: each is normalised once.
+  const normalised = new Map<string, string>();
+  const norm = (s: string): string => {
+    let key = normalised.get(s);
+    if (key === undefined) normalised.set(s, (key = normalizeAreaName(s, words)));
+    return key;
+  };
   const byKey = new Map<string, { district: string | null; district_raw: string | null; level: RiskAreaRow["level"]; regime: RiskAreaRow["regime"]; events: Event[] }>();
   let order = 0;
   const add = (district: string | null, districtRaw: string | null, level: RiskAreaRow["level"], regime: RiskAreaRow["regime"], event: Omit<Event, "order">): void => {

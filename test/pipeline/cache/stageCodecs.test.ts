@@ -12,6 +12,7 @@ import { documentIdFor } from "../../../src/pipeline/documentId.ts";
 import { extractDocument } from "../../../src/pipeline/extract/datasets.ts";
 import type { ParsedDoc } from "../../../src/pipeline/records.ts";
 import { analyzeReport, runPipeline } from "../../../src/pipeline/run.ts";
+import { validateDocument } from "../../../src/pipeline/validate/document.ts";
 import { makeDoc } from "../../support/parsedDoc.ts";
 import { getReference } from "../../support/pipeline.ts";
 
@@ -113,6 +114,17 @@ describe("analysisCodec", () => {
     // What a computed document's extraction is keyed by: the same key whether the analysis was stored or computed.
     expect(docHash).toBe(getDocHash(rejected.doc!));
     expect(getDocHash(back.doc!)).toBe(docHash);
+  });
+
+  it("gives back a published report's analysis with its document's row, which the run then does not check again", async () => {
+    const path = "data/raw/reports/004.txt";
+    const bytes = new Uint8Array(await readFile(resolve(process.cwd(), path)));
+    const analysis = analyzeReport({ path, bytes }, documentIdFor(path), await getReference(), { today: "2026-11-26" });
+    const row = validateDocument(analysis.doc!).value!;
+    expect(row.id).toBe("004");
+    const { docHash, ...back } = analysisCodec.decode(throughText(analysisCodec.encode({ ...analysis, row })));
+    expect(back).toStrictEqual({ ...analysis, row });
+    expect(docHash).toBe(getDocHash(analysis.doc!));
   });
 
   it("gives back the analysis of a report that did not decode", async () => {
