@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { casesChart } from "../../src/charts/casesChart.ts";
 import { getChartSvgFile } from "../../src/charts/chartFiles.ts";
+import { existsSync, statSync } from "node:fs";
+import { measuresChart } from "../../src/charts/measuresChart.ts";
 import { prepareSvgForPng, renderChartPng, renderChartPngAsync } from "../../src/charts/png.ts";
-import { CASE_ROWS, DISTRICTS } from "./fixtures.ts";
+import { getCommonCharacters, getFullFontFiles, getPngFontFiles } from "../../src/charts/pngFont.ts";
+import { riskAreasChart } from "../../src/charts/riskAreasChart.ts";
+import { CASE_ROWS, CATEGORIES, DISTRICTS, MEASURE_ROWS, RISK_ROWS } from "./fixtures.ts";
 import { countDarkPixels, readPng } from "./pngPixels.ts";
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -64,5 +68,41 @@ describe("renderChartPng(svg, options)", () => {
     const [a, b] = await Promise.all([renderChartPngAsync(svg), renderChartPngAsync(svg, { width: 100 })]);
     expect(Buffer.from(a).equals(Buffer.from(renderChartPng(svg)))).toBe(true);
     expect(Buffer.from(b).equals(Buffer.from(renderChartPng(svg, { width: 100 })))).toBe(true);
+  });
+});
+
+describe("getPngFontFiles(text) (the font the site's images are drawn with)", () => {
+  it("holds ASCII and GB 2312, both levels, and not what is outside them", () => {
+    const chars = getCommonCharacters();
+    for (const char of "AZaz09 ,.-:%()北京市朝阳区石景山门头沟亦庄镇乡街道社区村楼号院确诊无症状感染者例—“”，。、（）·") expect(chars.has(char)).toBe(true);
+    // 蔚 and 鑫 are GB 2312 level 2; 堃 and 赟 only in GBK; 𠮷 is outside the Basic Multilingual Plane.
+    expect(chars.has("蔚") && chars.has("鑫")).toBe(true);
+    expect([..."堃赟𠮷"].some((char) => chars.has(char))).toBe(false);
+    expect(chars.size).toBeGreaterThan(7000);
+  });
+
+  it("gives the cut fonts for text they hold (made once, a fraction of the whole), the whole font for other text", async () => {
+    const cut = await getPngFontFiles("<text>北京市 2022-04-13</text>\n");
+    expect(cut).toHaveLength(2);
+    expect(cut).not.toEqual(getFullFontFiles());
+    for (const [i, path] of cut.entries()) {
+      expect(existsSync(path)).toBe(true);
+      expect(statSync(path).size).toBeLessThan(statSync(getFullFontFiles()[i]!).size / 3);
+    }
+    expect(await getPngFontFiles("<text>北京市</text>")).toEqual(cut);
+    expect(await getPngFontFiles("<text>王堃</text>")).toEqual(getFullFontFiles());
+  });
+
+  it("draws every kind of chart, and a title with a character outside the cut, to the bytes of the whole font", async () => {
+    const svgs = [
+      getChartSvgFile(casesChart(CASE_ROWS, { districts: DISTRICTS })),
+      getChartSvgFile(casesChart(CASE_ROWS, { districts: DISTRICTS, district: "chaoyang" })),
+      getChartSvgFile(riskAreasChart(RISK_ROWS, { districts: DISTRICTS })),
+      getChartSvgFile(measuresChart(MEASURE_ROWS, { districts: DISTRICTS, categories: CATEGORIES })),
+      titleSvg("赟堃 社区"),
+    ];
+    for (const svg of svgs) {
+      expect(Buffer.from(await renderChartPngAsync(svg)).equals(Buffer.from(renderChartPng(svg)))).toBe(true);
+    }
   });
 });
