@@ -34,6 +34,18 @@ export function sha256Hex(data: Uint8Array | string): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
+const fileHashes = new WeakMap<Uint8Array, string>();
+
+/**
+ * sha256Hex of a file's bytes, computed once per byte array: a run needs each report's hash for its duplicate check,
+ * its cache key (asked for before the run too) and its document's row.
+ */
+export function getFileHash(bytes: Uint8Array): string {
+  let hash = fileHashes.get(bytes);
+  if (hash === undefined) fileHashes.set(bytes, (hash = sha256Hex(bytes)));
+  return hash;
+}
+
 /**
  * The id of the report at `path`: its stem lower-cased when that is plain ASCII
  * (`000_76bc26fd7b02b4ab.txt` → `000_76bc26fd7b02b4ab`); otherwise (Chinese, spaces) `r` and the
