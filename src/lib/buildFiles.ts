@@ -1,7 +1,7 @@
 /**
  * The files of the data build (data/build/) as the site reads them: the downloads of /data/ and the clean text of
- * each report. The only file-system reads of the site besides the content collections; paths are checked so a
- * dataset value can never name a file outside the folder.
+ * each report. The only file-system reads of the site besides the datasets' rows (src/build/datasetFiles.ts); paths
+ * are checked so a dataset value can never name a file outside the folder.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { resolve, sep } from "node:path";

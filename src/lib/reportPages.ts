@@ -13,7 +13,7 @@ import { compareText } from "./compareText.ts";
 import { indexOtherReports, type OtherReports } from "./personReports.ts";
 import type { ReportRows } from "./reportMarks.ts";
 
-/** The datasets a report page reads, as the collections return them. */
+/** The datasets a report page reads, as src/lib/datasetRows.ts gives them. */
 export interface ReportDatasets {
   documents: readonly DocumentRow[];
   directives: readonly DirectiveRecord[];

@@ -21,7 +21,7 @@ export type SiteChartKind = "cases" | "risk-areas" | "measures";
 /** The chart kinds in the order the site shows them. */
 export const SITE_CHART_KINDS: readonly SiteChartKind[] = ["cases", "risk-areas", "measures"];
 
-/** What the charts are drawn from: rows of the emitted datasets, as the content collections return them. */
+/** What the charts are drawn from: rows of the emitted datasets, as src/lib/datasetRows.ts gives them. */
 export interface SiteChartData {
   /** the `districts` dataset, in display order (src/lib/districtUrl.ts sortDistricts) */
   districts: readonly DistrictRef[];
@@ -146,8 +146,8 @@ function drawSiteChart(ref: SiteChartRef, data: SiteChartData, options: SiteChar
 }
 
 /**
- * Reads the datasets the charts need from the content collections (Astro builds only: it imports astro:content
- * when called, so unit tests of this module never load it), once per build: every call gives the same object.
+ * Reads the datasets the charts need (src/lib/datasetRows.ts, imported when called, so unit tests of this module
+ * never read data/build/), once per build: every call gives the same object.
  * Districts come sorted for display.
  */
 export function loadSiteChartData(): Promise<SiteChartData> {

@@ -25,7 +25,7 @@ import { getDailyRiskAreaCounts } from "../riskAreaCounts.ts";
 import { RISK_AREA_KINDS } from "../riskAreaPeriods.ts";
 import { getRiskAreaEvents, isRiskDayCovered, type RiskAreaEvent, type RiskCoverage } from "./riskAreaChanges.ts";
 
-/** The emitted datasets a briefing reads (rows as the content collections give them). */
+/** The emitted datasets a briefing reads (rows as src/lib/datasetRows.ts gives them). */
 export interface BriefingRows {
   districts: readonly DistrictRecord[];
   documents: readonly DocumentRow[];

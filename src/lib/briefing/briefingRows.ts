@@ -1,6 +1,6 @@
 /**
- * The briefing index of this build, from the content collections. Astro only (`astro:content`), so not
- * unit-tested; the index itself is (briefingData.ts).
+ * The briefing index of this build, from the datasets the site reads (src/lib/datasetRows.ts). Not unit-tested:
+ * it reads the build's files; the index itself is (briefingData.ts).
  *
  * Why one promise per build: every briefing route (pages and endpoints, thousands of files) needs the same index of
  * 23,000 risk-area rows; Astro prerenders all routes in one process, so they share one index instead of each

@@ -1,6 +1,6 @@
 /**
  * Schemas of the emitted datasets (zod). The pipeline validates every row with them before emitting,
- * and the site's content collections read the emitted files with the same schemas.
+ * and the site reads the emitted files with the same schemas (src/build/datasetFiles.ts).
  */
 import { z } from "zod";
 import { PROVENANCE_FIELDS, SUPPLIED_FIELDS, type ProvenanceField } from "../records.ts";
