@@ -2,7 +2,7 @@
  * Atomic output: a run writes a whole new folder beside the old one and swaps it in only when every
  * file is written, so a failed run leaves the previous output untouched.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { linkSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 
@@ -24,7 +24,9 @@ async function exists(path: string): Promise<boolean> {
  * renames `target` → `target.old-PID`, the new folder → `target`, and removes the old one. If the
  * process dies between the two renames, `recoverOutput` puts the old folder back on the next run.
  * Subfolders of the old `target` named in `carry` (the pipeline's cache) are moved into the new one
- * as they are; no file of `files` may be inside them.
+ * as they are; no file of `files` may be inside them. A file whose bytes are those of the same path in the old
+ * `target` is linked to it instead of written again (a rebuild after one new report leaves most files as they were;
+ * at 10,000 reports writing them all again took 1–3.5 s, most of it waiting for the disk).
  */
 export async function writeFolderAtomically(target: string, files: OutputFile[], pid = process.pid, carry: readonly string[] = []): Promise<void> {
   await recoverOutput(target);
@@ -44,7 +46,7 @@ export async function writeFolderAtomically(target: string, files: OutputFile[],
         mkdirSync(folder, { recursive: true });
         made.add(folder);
       }
-      writeFileSync(full, file.content);
+      writeOrLink(full, file.content, join(target, file.path));
     }
     mkdirSync(temp, { recursive: true });
     for (const name of carry) {
@@ -55,6 +57,31 @@ export async function writeFolderAtomically(target: string, files: OutputFile[],
     throw error;
   }
   await replaceFolder(temp, target, pid);
+}
+
+/**
+ * Write `content` to `path`, or, when `previous` is a regular file holding exactly these bytes, hard-link `path` to
+ * it (the old folder is removed after the swap, so the new folder keeps the only link). Written when linking fails
+ * (a file system without hard links).
+ */
+function writeOrLink(path: string, content: string | Uint8Array, previous: string): void {
+  const old = lstatSync(previous, { throwIfNoEntry: false });
+  // The sizes first: encoding a dataset's text to compare it costs as much as writing it.
+  const size = typeof content === "string" ? Buffer.byteLength(content) : content.length;
+  if (old?.isFile() !== true || old.size !== size) {
+    writeFileSync(path, content);
+    return;
+  }
+  const bytes = typeof content === "string" ? Buffer.from(content) : content;
+  if (readFileSync(previous).equals(bytes)) {
+    try {
+      linkSync(previous, path);
+      return;
+    } catch {
+      // written below
+    }
+  }
+  writeFileSync(path, bytes);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdtemp, mkdir, readFile, readdir, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -34,6 +34,45 @@ describe("writeFolderAtomically(target, files)", () => {
     ).rejects.toThrow(/refusing to write outside/);
     expect(await readFile(join(target, "a.json"), "utf8")).toBe("old");
     expect((await readdir(root)).sort()).toEqual(["build"]);
+  });
+});
+
+describe("writeFolderAtomically(target, files): files that did not change", () => {
+  it("links a file whose bytes are the old one's, and writes the others", async () => {
+    const root = await tempDir();
+    const target = join(root, "build");
+    await writeFolderAtomically(target, [
+      { path: "same.json", content: "北京" },
+      { path: "text/same.txt", content: new TextEncoder().encode("文本\n") },
+      { path: "longer.json", content: "1" },
+      { path: "other.json", content: "a" },
+    ]);
+    const before = await Promise.all(["same.json", "text/same.txt", "longer.json", "other.json"].map((p) => stat(join(target, p))));
+    await writeFolderAtomically(target, [
+      { path: "same.json", content: "北京" },
+      { path: "text/same.txt", content: "文本\n" },
+      { path: "longer.json", content: "12" },
+      { path: "other.json", content: "b" },
+    ]);
+    const after = await Promise.all(["same.json", "text/same.txt", "longer.json", "other.json"].map((p) => stat(join(target, p))));
+    expect(after.map((s, i) => s.ino === before[i]!.ino)).toEqual([true, true, false, false]);
+    // The old folder is gone: each linked file has one name again.
+    expect(after.map((s) => s.nlink)).toEqual([1, 1, 1, 1]);
+    expect(await readFile(join(target, "longer.json"), "utf8")).toBe("12");
+    expect(await readFile(join(target, "other.json"), "utf8")).toBe("b");
+    expect((await readdir(root)).sort()).toEqual(["build"]);
+  });
+
+  it("writes a regular file where the old output had a link to elsewhere with the same bytes", async () => {
+    const root = await tempDir();
+    const target = join(root, "build");
+    await writeFolderAtomically(target, [{ path: "a.json", content: "1" }]);
+    await writeFile(join(root, "outside.json"), "secret");
+    await symlink(join(root, "outside.json"), join(target, "b.json"));
+    await writeFolderAtomically(target, [{ path: "b.json", content: "secret" }]);
+    expect((await lstat(join(target, "b.json"))).isSymbolicLink()).toBe(false);
+    expect((await stat(join(target, "b.json"))).ino).not.toBe((await stat(join(root, "outside.json"))).ino);
+    expect(await readFile(join(target, "b.json"), "utf8")).toBe("secret");
   });
 });
 
