@@ -25,7 +25,7 @@ import { summarize } from "../src/build/summary.ts";
 import { writeFolderAtomically } from "../src/build/write.ts";
 import { ARCHIVE_HINT, verifyArchives } from "../src/build/archive.ts";
 import { isAsOfDate } from "../src/pipeline/asOf.ts";
-import { emitDatasets } from "../src/pipeline/emit/datasets.ts";
+import { emitDatasetFiles } from "../src/pipeline/emit/datasets.ts";
 import { formatIssue } from "../src/pipeline/issues.ts";
 import { beijingDateOf } from "../src/pipeline/parse/date.ts";
 import { normalizeSuppliedDate } from "../src/pipeline/parse/supplied.ts";
@@ -133,11 +133,9 @@ async function main(): Promise<number> {
     logger.info(`build-data: ${result.correctionIssues.length} corrections cannot be applied; nothing was written`);
     return 2;
   }
-  const files = emitDatasets(result);
-
-  // Save outputs.
+  // Save outputs, each dataset file made as it is written.
   const pruned = cache?.store.prune() ?? 0;
-  await writeFolderAtomically(outDir, files, process.pid, cache === undefined ? [] : [CACHE_FOLDER]);
+  await writeFolderAtomically(outDir, emitDatasetFiles(result), process.pid, cache === undefined ? [] : [CACHE_FOLDER]);
   if (cache !== undefined) {
     const { analysis, extraction } = result.cache;
     logger.info(`cache (${args.out}/${CACHE_FOLDER}/): reports analysed ${analysis.misses}, reused ${analysis.hits}; extractions computed ${extraction.misses}, reused ${extraction.hits}; ${pruned} unused entries removed`);

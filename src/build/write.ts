@@ -20,15 +20,16 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /**
- * Replace folder `target` by a folder holding exactly `files`. Writes into `target.tmp-PID`, then
- * renames `target` → `target.old-PID`, the new folder → `target`, and removes the old one. If the
- * process dies between the two renames, `recoverOutput` puts the old folder back on the next run.
+ * Replace folder `target` by a folder holding exactly `files`, taken one at a time (a generator making each file when
+ * asked, as emitDatasetFiles of src/pipeline/emit/datasets.ts, then has one file's text in memory at once). Writes
+ * into `target.tmp-PID`, then renames `target` → `target.old-PID`, the new folder → `target`, and removes the old
+ * one. If the process dies between the two renames, `recoverOutput` puts the old folder back on the next run.
  * Subfolders of the old `target` named in `carry` (the pipeline's cache) are moved into the new one
  * as they are; no file of `files` may be inside them. A file whose bytes are those of the same path in the old
  * `target` is linked to it instead of written again (a rebuild after one new report leaves most files as they were;
  * at 10,000 reports writing them all again took 1–3.5 s, most of it waiting for the disk).
  */
-export async function writeFolderAtomically(target: string, files: OutputFile[], pid = process.pid, carry: readonly string[] = []): Promise<void> {
+export async function writeFolderAtomically(target: string, files: Iterable<OutputFile>, pid = process.pid, carry: readonly string[] = []): Promise<void> {
   await recoverOutput(target);
   const temp = `${target}.tmp-${pid}`;
   await rm(temp, { recursive: true, force: true });
