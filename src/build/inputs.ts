@@ -10,7 +10,7 @@ import type { Issue } from "../pipeline/issues.ts";
 import type { SourceFile } from "../pipeline/records.ts";
 import type { OrphanSidecar, RunInput } from "../pipeline/run.ts";
 import type { CsvInput } from "../pipeline/extract/datasets.ts";
-import { SIDECAR_SUFFIX, sidecarPathFor } from "../pipeline/documentId.ts";
+import { SIDECAR_SUFFIX, sha256Hex, sidecarPathFor } from "../pipeline/documentId.ts";
 
 
 /** Files in the inputs folder that document it rather than being reports. */
@@ -112,7 +112,8 @@ export async function readInputs(root: string, dir: string): Promise<Omit<RunInp
         unreadable.push(readIssue(root, sidecarPath, `the sidecar cannot be read: expected UTF-8 YAML text, found ${found}`));
       }
     }
-    files.push({ path: rel(full), bytes, sidecar });
+    // Hashed once here: the run needs the hash three times, the build's look-up of what the cache lacks once more.
+    files.push({ path: rel(full), bytes, sha256: sha256Hex(bytes), sidecar });
   }
   const orphanSidecars: OrphanSidecar[] = [...sidecars]
     .filter((full) => !used.has(full))

@@ -34,16 +34,9 @@ export function sha256Hex(data: Uint8Array | string): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
-const fileHashes = new WeakMap<Uint8Array, string>();
-
-/**
- * sha256Hex of a file's bytes, computed once per byte array: a run needs each report's hash for its duplicate check,
- * its cache key (asked for before the run too) and its document's row.
- */
-export function getFileHash(bytes: Uint8Array): string {
-  let hash = fileHashes.get(bytes);
-  if (hash === undefined) fileHashes.set(bytes, (hash = sha256Hex(bytes)));
-  return hash;
+/** sha256Hex of a report's bytes: the one its reader computed (SourceFile.sha256), else computed here. */
+export function getFileHash(file: { bytes: Uint8Array; sha256?: string | undefined }): string {
+  return file.sha256 ?? sha256Hex(file.bytes);
 }
 
 /**

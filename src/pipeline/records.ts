@@ -26,6 +26,11 @@ export interface SourceFile {
   /** repo-relative posix path, e.g. `data/raw/reports/004.txt` */
   path: string;
   bytes: Uint8Array;
+  /**
+   * sha256 of `bytes`, hex, when the reader computed it (src/build/inputs.ts): a run needs it for the duplicate check,
+   * the cache key and the row, and hashes the bytes itself when it is absent
+   */
+  sha256?: string | undefined;
   /** the editor's sidecar `NAME.meta.yaml`, when one exists */
   sidecar?: { path: string; text: string } | undefined;
 }

@@ -294,7 +294,7 @@ export function analyzeReport(
   if (clean.value === null) return { doc: null, issues };
 
   const parsed = extractReport(
-    { decoded: decoded.value, clean: clean.value, id, sha256: getFileHash(file.bytes), supplied },
+    { decoded: decoded.value, clean: clean.value, id, sha256: getFileHash(file), supplied },
     { gazetteer: reference.gazetteer, outlets: reference.outlets, genres: reference.genres, today: options.today },
   );
   issues.push(...parsed.issues);
@@ -330,7 +330,7 @@ function processReport(
     issues.push(nameIssue);
     return null;
   }
-  const sha256 = getFileHash(file.bytes);
+  const sha256 = getFileHash(file);
   const first = seen.byHash.get(sha256);
   if (first !== undefined && file.bytes.length > 0) {
     issues.push(fileIssue("file-duplicate", file.path, `file has the same content as ${first}: expected each report once, found a copy`, `remove one of the two files (only the first, ${first}, is read)`));
@@ -382,7 +382,7 @@ export const ANALYSIS_STAGE = "analysis";
 /** The key of a report's analysis in the cache: its path, bytes and sidecar (and, through the cache, the code). */
 export function getAnalysisKey(cache: StageCache, file: SourceFile): string {
   const sidecar = file.sidecar === undefined ? ["no sidecar"] : ["sidecar", file.sidecar.path, file.sidecar.text];
-  return getCacheKey(cache, ANALYSIS_STAGE, [file.path, documentIdFor(file.path), `sha256 ${getFileHash(file.bytes)}`, ...sidecar]);
+  return getCacheKey(cache, ANALYSIS_STAGE, [file.path, documentIdFor(file.path), `sha256 ${getFileHash(file)}`, ...sidecar]);
 }
 
 /**
