@@ -51,12 +51,13 @@ const SUBSET_OPTIONS = { targetFormat: "sfnt", preserveNameIds: [16, 17] } as co
 let cut: Promise<string[]> | undefined;
 
 /**
- * The font files to draw `text` (every character a chart's SVG holds) with: the cut fonts when they hold all of its
- * characters, else the whole font. Characters outside the Basic Multilingual Plane's printable range (line breaks,
- * spaces of the SVG's markup) are not drawn and do not count.
+ * The font files to draw `text` (a chart's whole SVG) with: the cut fonts when they hold each of its characters, else
+ * the whole font. Control characters and spaces (the markup's line breaks and indentation) do not count; a numeric
+ * character reference (`&#x5803;`) could stand for any character, so an SVG holding one gets the whole font.
  */
 export async function getPngFontFiles(text: string): Promise<string[]> {
   const chars = getCommonCharacters();
+  if (text.includes("&#")) return getFullFontFiles();
   for (const char of text) {
     if (char > " " && !chars.has(char)) return getFullFontFiles();
   }

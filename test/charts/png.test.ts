@@ -91,6 +91,7 @@ describe("getPngFontFiles(text) (the font the site's images are drawn with)", ()
     }
     expect(await getPngFontFiles("<text>北京市</text>")).toEqual(cut);
     expect(await getPngFontFiles("<text>王堃</text>")).toEqual(getFullFontFiles());
+    expect(await getPngFontFiles("<text>王&#x5803;</text>")).toEqual(getFullFontFiles());
   });
 
   it("draws every kind of chart, and a title with a character outside the cut, to the bytes of the whole font", async () => {
@@ -100,6 +101,7 @@ describe("getPngFontFiles(text) (the font the site's images are drawn with)", ()
       getChartSvgFile(riskAreasChart(RISK_ROWS, { districts: DISTRICTS })),
       getChartSvgFile(measuresChart(MEASURE_ROWS, { districts: DISTRICTS, categories: CATEGORIES })),
       titleSvg("赟堃 社区"),
+      titleSvg("王&#x5803;"),
     ];
     for (const svg of svgs) {
       expect(Buffer.from(await renderChartPngAsync(svg)).equals(Buffer.from(renderChartPng(svg)))).toBe(true);
