@@ -44,8 +44,13 @@ export function indexOtherReports(people: readonly PersonRecord[], dateOf: Reado
     // The nearest are among those just before and just after the page's day. From each side, the nearest ones are
     // taken until OTHER_REPORTS_SHOWN are held and the next is farther than the last held (ties are all kept), then
     // the few are ranked by distance, date order breaking ties.
+    // The first report on or after the page's day (days ascend: unknown days, the largest, come last).
     let first = 0;
-    while (first < days.length && days[first]! < day) first += 1;
+    for (let last = days.length; first < last; ) {
+      const middle = (first + last) >>> 1;
+      if (days[middle]! < day) first = middle + 1;
+      else last = middle;
+    }
     const candidates: number[] = [];
     const take = (from: number, step: number) => {
       let held = 0;
