@@ -20,6 +20,7 @@ import { personMentionSchema, personSchema } from "../pipeline/validate/personSc
 import { placeSchema } from "../pipeline/validate/placeSchema.ts";
 import { riskAreaSchema } from "../pipeline/validate/riskAreaSchema.ts";
 import { buildReportEntrySchema, documentSchema } from "../pipeline/validate/schemas.ts";
+import { describeRowIssue } from "../pipeline/validate/rowIssue.ts";
 import { packageResourceSchema } from "../lib/dataDictionary.ts";
 
 /** Where a dataset's rows are: a file of data/build/, the array in it (`select`; default the whole file), and their schema. */
@@ -79,9 +80,6 @@ export function readSiteDataset<N extends SiteDatasetName>(dir: string, name: N)
   return rows.map((row: unknown, index) => {
     const parsed = source.schema.safeParse(row);
     if (parsed.success) return parsed.data as SiteDatasetRow<N>;
-    const problem = parsed.error.issues[0];
-    const field = problem?.path.join(".") || "the row";
-    const found = problem ? problem.path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined), row) : row;
-    throw new Error(`${shown}: ${name} row ${index + 1} is not valid: expected ${field} to be ${problem?.message ?? "valid"}, found ${JSON.stringify(found)?.slice(0, 120) ?? "nothing"}; ${hint}`);
+    throw new Error(`${shown}: ${describeRowIssue(name, index, row, parsed.error)}; ${hint}`);
   });
 }

@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import type { ExtractionResult } from "../extract/datasets.ts";
 import type { Issue } from "../issues.ts";
+import { describeRowIssue } from "./rowIssue.ts";
 import { caseCsvSchema, caseSchema } from "./caseSchema.ts";
 import { correctionSchema } from "./correctionSchema.ts";
 import { directiveSchema } from "./directiveSchema.ts";
@@ -149,15 +150,12 @@ export function validateDatasets(extraction: ExtractionResult, locate: RowLocato
         rows.push(parsed.data as Record<string, unknown>);
         return;
       }
-      const first = parsed.error.issues[0];
-      const field = first?.path.join(".") || "the row";
-      const found = first ? first.path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined), row) : row;
       const where = locate(row as Record<string, unknown>) ?? { path: `data/build/${spec.name}.json`, line: null, column: null };
       issues.push({
         code: "schema-invalid",
         severity: "error",
         ...where,
-        message: `${spec.name} row ${index + 1} is not valid: expected ${field} to be ${first?.message ?? "valid"}, found ${JSON.stringify(found)?.slice(0, 120) ?? "nothing"}`,
+        message: describeRowIssue(spec.name, index, row, parsed.error),
         hint: "the row was left out; this is a bug of the extractor: please report it with the input",
       });
     });

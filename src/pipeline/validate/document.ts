@@ -5,6 +5,7 @@ import { createPositionIndex } from "../clean/offsets.ts";
 import type { Issue } from "../issues.ts";
 import type { ParsedDoc, Provenance, ProvenanceField, StageResult } from "../records.ts";
 import { documentSchema, type DocumentRow, type SourceSpan } from "./schemas.ts";
+import { findValueAt } from "./rowIssue.ts";
 
 /** Where the clean text of a document is written, relative to the dataset folder. */
 export function textPathOf(id: string): string {
@@ -66,10 +67,7 @@ export function validateDocument(doc: ParsedDoc): StageResult<DocumentRow> {
   if (parsed.success) return { value: parsed.data, issues: [] };
   const issues: Issue[] = parsed.error.issues.map((problem) => {
     const field = problem.path.join(".");
-    const found = problem.path.reduce<unknown>(
-      (value, key) => (value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined),
-      candidate,
-    );
+    const found = findValueAt(candidate, problem.path);
     return {
       code: "schema-invalid",
       severity: "error",
