@@ -353,7 +353,9 @@ async function main(): Promise<number> {
         floorColdS: floorRun.seconds,
         floorColdCpuS: floorRun.cpuS,
         floorWarmS: floor.warm,
-        peakRssMb: Math.max(cold.peakRssMb, warmRun.peakRssMb),
+        // The `npm run data` processes: cold, one report added, a reference edit. The warm child is not one (it runs
+        // the pipeline twice in one process, without cache, holding both runs' garbage).
+        peakRssMb: Math.max(cold.peakRssMb, incremental.peakRssMb, referenceEdit.peakRssMb),
       },
       site,
       incrementalS: incremental.seconds,

@@ -22,7 +22,7 @@ export interface BenchFigures {
     floorColdS: number;
     floorColdCpuS: number;
     floorWarmS: number;
-    /** peak resident memory of the `npm run data` process */
+    /** peak resident memory of the `npm run data` processes (cold, one report added, a reference edit) */
     peakRssMb: number;
   };
   /** null when the site was not built (--no-site) */
@@ -133,7 +133,7 @@ export function formatBenchTable(f: BenchFigures): string[] {
     ]);
     rows.push(["peak memory (site build process)", `${fixed(s.peakRssMb, 0)} MB`, `${fixed(s.floorPeakRssMb, 0)} MB`, fixed(s.peakRssMb / s.floorPeakRssMb, 1)]);
   }
-  rows.push(["peak memory (`npm run data` process)", `${fixed(p.peakRssMb, 0)} MB`, "", ""]);
+  rows.push(["peak memory (`npm run data` processes)", `${fixed(p.peakRssMb, 0)} MB`, "", ""]);
   rows.push([`add one report, rebuild the data (cache filled by the cold run)`, `${fixed(f.incrementalS, 2)} s · ${f.incrementalAnalysed} reports analysed`, `cold ${fixed(p.coldS, 2)} s`, fixed(f.incrementalS / p.coldS, 2)]);
   rows.push([`edit measure-categories.csv, rebuild the data`, `${fixed(f.referenceEditS, 2)} s · ${f.referenceEditAnalysed} reports analysed, ${f.referenceEditExtracted} extracted`, `cold ${fixed(p.coldS, 2)} s`, fixed(f.referenceEditS / p.coldS, 2)]);
   rows.push(["output size", `data ${fixed(f.dataBytes / MB, 1)} MB · cache ${fixed(f.cacheBytes / MB, 1)} MB${f.site === null ? "" : ` · site ${fixed(f.site.outputBytes / MB, 1)} MB`}`, "", ""]);
