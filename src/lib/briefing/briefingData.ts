@@ -35,11 +35,6 @@ export interface BriefingRows {
   riskAreas: readonly RiskAreaRow[];
   caseTables: readonly CaseCsvRecord[];
   caseReports: readonly CaseRecord[];
-  /**
-   * the category keys in the order of data/reference/measure-categories.csv, as the emitted measure_categories
-   * dataset lists them (a collection may hand rows over in another order); default: the order of `categories`
-   */
-  categoryOrder?: readonly string[];
 }
 
 /** The name of the city-wide scope in the case datasets. */
@@ -113,14 +108,13 @@ export function indexBriefingRows(rows: BriefingRows): BriefingIndex {
   const directives = groupBy(rows.directives, (d) => d.date, (a, b) => compareText(a.id, b.id));
   const measures = groupBy(rows.measures, (m) => m.date, (a, b) => compareText(a.id, b.id));
   const { events, coverage } = getRiskAreaEvents(rows.riskAreas);
-  const listed = rows.categoryOrder ?? rows.categories.map((c) => c.key);
-  // Categories missing from categoryOrder (none when it is the dataset's) go last, by key.
-  const categoryOrder = [...listed, ...rows.categories.map((c) => c.key).filter((k) => !listed.includes(k)).sort(compareText)];
+  // The emitted dataset lists the categories in the order of data/reference/measure-categories.csv.
+  const categoryOrder = rows.categories.map((c) => c.key);
   const riskEvents = groupBy(events, (e) => e.day, () => 0);
   return {
     rows,
     districts: sortDistricts(rows.districts),
-    categoryLabels: new Map(categoryOrder.flatMap((key) => { const c = rows.categories.find((r) => r.key === key); return c ? [[key, c.label_zh] as const] : []; })),
+    categoryLabels: new Map(rows.categories.map((c) => [c.key, c.label_zh])),
     categoryOrder,
     cases,
     documents,

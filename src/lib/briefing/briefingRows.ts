@@ -6,10 +6,7 @@
  * 23,000 risk-area rows; Astro prerenders all routes in one process, so they share one index instead of each
  * building its own. The index is a pure function of the datasets, which do not change during a build.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { oncePerBuild } from "../buildRun.ts";
-import { getBuildDir } from "../buildFiles.ts";
 import { getRows } from "../datasetRows.ts";
 import { indexBriefingRows, type BriefingIndex } from "./briefingData.ts";
 import { readBriefingTemplates } from "./templateFile.ts";
@@ -74,20 +71,6 @@ function recent<T>(size: number, make: (key: string) => T): (key: string) => T {
 const RECENT_BRIEFINGS = 8;
 
 /**
- * The category keys in the order the emitted measure_categories dataset lists them (the order of
- * data/reference/measure-categories.csv), whatever order the collection hands its entries over in; undefined when
- * the file cannot be read (the collection's order is used then).
- */
-function readCategoryOrder(): string[] | undefined {
-  try {
-    return (JSON.parse(readFileSync(join(getBuildDir(), "measure_categories.json"), "utf8")) as Array<{ key: string }>).map((c) => c.key);
-  } catch (error) {
-    console.warn(`${join(getBuildDir(), "measure_categories.json")}: cannot read the category order: expected the emitted dataset, found ${JSON.stringify(String(error))}`);
-    return undefined;
-  }
-}
-
-/**
  * The index and the checked templates; rejects with the template loader's `path:line: …` error on a bad file. Made
  * once per build (src/lib/buildRun.ts): the datasets folder, the snapshot day and the base it depends on are those of
  * the build.
@@ -109,7 +92,6 @@ async function makeBriefingContext(): Promise<BriefingContext> {
     riskAreas: await getRows("risk_areas"),
     caseTables: await getRows("case_csv"),
     caseReports: await getRows("cases"),
-    categoryOrder: readCategoryOrder(),
   });
   const daily = new Map<string, Chart[]>();
   const weekly = new Map<string, Chart[]>();
