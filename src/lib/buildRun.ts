@@ -1,5 +1,5 @@
 /**
- * Values a site build works out once and every page shares (the rows of a collection, the charts, the briefing
+ * Values a site build works out once and every page shares (the rows of a dataset, the charts, the briefing
  * index), kept for one build only. Astro prerenders all pages in one process, so a module-level value serves them
  * all; but a second build in the same process (tests, the live site after a snapshot) may load the very same page
  * modules again, from the same chunk files, with other datasets. src/build/site.ts numbers each build in

@@ -15,7 +15,7 @@ export function findDistrict(name: string | null, districts: readonly DistrictRe
   return districts.find((d) => d.name === name || d.short_name === name || d.slug === name);
 }
 
-/** Districts in administrative-code order, whatever order the collection returned them in. */
+/** Districts in administrative-code order, whatever order they were handed over in. */
 export function sortDistricts(districts: readonly DistrictRecord[]): DistrictRecord[] {
   return [...districts].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
