@@ -19,8 +19,8 @@ import { getSiteBase } from "../../lib/sitePath.ts";
 type Target = { kind: "day"; date: string; slug?: string } | { kind: "week"; week: string };
 const TEXT_FORMATS = ["wechat.html", "briefing.md", "figures.csv"] as const;
 /**
- * Build cost: resvg takes about a quarter of a second per chart (shaping its labels with the CJK font), so only the
- * weekly cases chart (a handful of weeks) is a PNG.
+ * Build cost: resvg takes about a tenth of a second per chart even with the cut font (src/charts/pngFont.ts), so
+ * only the weekly cases chart (a handful of weeks) is a PNG.
  * A daily WeChat post carries its figures as tables (the 14-day table is the chart's data); the weekly risk-area and
  * measure charts are described by their text and tables.
  */
