@@ -31,7 +31,7 @@ import { beijingDateOf } from "../src/pipeline/parse/date.ts";
 import { normalizeSuppliedDate } from "../src/pipeline/parse/supplied.ts";
 import { ANALYSIS_STAGE, getAnalysisKey, runPipeline } from "../src/pipeline/run.ts";
 import { warmCacheInParallel } from "../src/build/cacheWorkers.ts";
-import { CACHE_FOLDER, openStageCache } from "../src/build/stageCacheFiles.ts";
+import { CACHE_FOLDER, FILE_VERSIONS, openStageCache } from "../src/build/stageCacheFiles.ts";
 
 async function main(): Promise<number> {
   const logger = streamLogger(process.stderr);
@@ -135,7 +135,7 @@ async function main(): Promise<number> {
   }
   // Save outputs, each dataset file made as it is written.
   const pruned = cache?.store.prune() ?? 0;
-  await writeFolderAtomically(outDir, emitDatasetFiles(result), process.pid, cache === undefined ? [] : [CACHE_FOLDER]);
+  await writeFolderAtomically(outDir, emitDatasetFiles(result), process.pid, cache === undefined ? [] : [CACHE_FOLDER], cache === undefined ? undefined : FILE_VERSIONS);
   if (cache !== undefined) {
     const { analysis, extraction } = result.cache;
     logger.info(`cache (${args.out}/${CACHE_FOLDER}/): reports analysed ${analysis.misses}, reused ${analysis.hits}; extractions computed ${extraction.misses}, reused ${extraction.hits}; ${pruned} unused entries removed`);

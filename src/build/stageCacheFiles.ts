@@ -13,13 +13,20 @@ import type { CacheStore, ReferenceFingerprints, StageCache } from "../pipeline/
 /** The name of the cache folder inside the dataset folder. */
 export const CACHE_FOLDER = "cache";
 
+/**
+ * The versions of the dataset folder's text files, kept by the writer in the cache folder (src/build/write.ts): a
+ * rebuild links the text of a report it did not analyse again without reading its document.
+ */
+export const FILE_VERSIONS = `${CACHE_FOLDER}/file-versions.json`;
+
 /** A store of entry files under `dir`, which remembers the entries a build used so that the others can be pruned. */
 export interface FileCacheStore extends CacheStore {
   /** whether an entry file exists (whatever it holds), without reading it or counting it as used */
   has(stage: string, key: string): boolean;
   /**
-   * Remove every entry file this store neither read nor wrote, and empty folders: what a build no longer needs
-   * (a removed report, an entry from before a code change). Returns how many files were removed.
+   * Remove every entry file this store neither read, kept nor wrote, and empty folders: what a build no longer needs
+   * (a removed report, an entry from before a code change). Files beside the stages' folders are left. Returns how
+   * many files were removed.
    */
   prune(): number;
 }
@@ -37,6 +44,12 @@ export function openFileCacheStore(dir: string): FileCacheStore {
   return {
     has(stage, key) {
       return existsSync(pathOf(stage, key));
+    },
+    keep(stage, key) {
+      const path = pathOf(stage, key);
+      if (!existsSync(path)) return false;
+      used.add(path);
+      return true;
     },
     read(stage, key) {
       const path = pathOf(stage, key);
@@ -57,7 +70,8 @@ export function openFileCacheStore(dir: string): FileCacheStore {
     },
     prune() {
       let removed = 0;
-      const walk = (folder: string): boolean => {
+      // Files at the top of the folder are no entries (the writer's FILE_VERSIONS): only the stages' folders are pruned.
+      const walk = (folder: string, top = false): boolean => {
         let entries;
         try {
           entries = readdirSync(folder, { withFileTypes: true });
@@ -70,7 +84,7 @@ export function openFileCacheStore(dir: string): FileCacheStore {
           if (entry.isDirectory()) {
             if (walk(full)) rmSync(full, { recursive: true, force: true });
             else empty = false;
-          } else if (used.has(full)) empty = false;
+          } else if (top || used.has(full)) empty = false;
           else {
             rmSync(full, { force: true });
             removed += 1;
@@ -78,7 +92,7 @@ export function openFileCacheStore(dir: string): FileCacheStore {
         }
         return empty;
       };
-      walk(dir);
+      walk(dir, true);
       return removed;
     },
   };

@@ -9,8 +9,19 @@ import { dirname, join } from "node:path";
 /** A file to write, relative to the output folder. */
 export interface OutputFile {
   path: string;
-  content: string | Uint8Array;
+  /** the bytes, or a function making them, called only when the file is not carried over by its `version` */
+  content: string | Uint8Array | (() => string | Uint8Array);
+  /**
+   * a name of the content (a hash of what it is made from; same version, same bytes): when the previous output's
+   * file at this path was written with this version and is still as it was left then (same size, modification time
+   * and inode: not edited or replaced since), it is linked without making the content. Used only with a versions
+   * file (writeFolderAtomically's `versions`).
+   */
+  version?: string;
 }
+
+/** What the versions file holds of a file: its version, and its size, modification time (ns) and inode then. */
+type FileVersion = [version: string, size: string, mtimeNs: string, ino: string];
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -27,13 +38,17 @@ async function exists(path: string): Promise<boolean> {
  * Subfolders of the old `target` named in `carry` (the pipeline's cache) are moved into the new one
  * as they are; no file of `files` may be inside them. A file whose bytes are those of the same path in the old
  * `target` is linked to it instead of written again (a rebuild after one new report leaves most files as they were;
- * at 10,000 reports writing them all again took 1–3.5 s, most of it waiting for the disk).
+ * at 10,000 reports writing them all again took 1–3.5 s, most of it waiting for the disk). With `versions` (a path
+ * inside a carried folder), the versions of the files that have one are kept there from one build to the next, and a
+ * file of the same version as before is linked without its content being made or compared (see OutputFile).
  */
-export async function writeFolderAtomically(target: string, files: Iterable<OutputFile>, pid = process.pid, carry: readonly string[] = []): Promise<void> {
+export async function writeFolderAtomically(target: string, files: Iterable<OutputFile>, pid = process.pid, carry: readonly string[] = [], versions?: string): Promise<void> {
   await recoverOutput(target);
   const temp = `${target}.tmp-${pid}`;
   await rm(temp, { recursive: true, force: true });
   const made = new Set<string>();
+  const before = versions === undefined ? null : readVersions(join(target, versions));
+  const after: Record<string, FileVersion> = {};
   try {
     for (const file of files) {
       if (file.path.split("/").some((part) => part === ".." || part === "")) {
@@ -47,11 +62,25 @@ export async function writeFolderAtomically(target: string, files: Iterable<Outp
         mkdirSync(folder, { recursive: true });
         made.add(folder);
       }
-      writeOrLink(full, file.content, join(target, file.path));
+      const previous = join(target, file.path);
+      const version = before === null ? undefined : file.version;
+      if (version !== undefined) {
+        const was = before?.get(file.path);
+        if (was?.[0] === version && linkUnchanged(previous, full, was)) {
+          after[file.path] = was;
+          continue;
+        }
+      }
+      writeOrLink(full, typeof file.content === "function" ? file.content() : file.content, previous);
+      if (version !== undefined) after[file.path] = versionOf(full, version);
     }
     mkdirSync(temp, { recursive: true });
     for (const name of carry) {
       if (await exists(join(target, name))) await rename(join(target, name), join(temp, name));
+    }
+    if (versions !== undefined) {
+      mkdirSync(dirname(join(temp, versions)), { recursive: true });
+      writeFileSync(join(temp, versions), `${JSON.stringify(after)}\n`);
     }
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
@@ -83,6 +112,36 @@ function writeOrLink(path: string, content: string | Uint8Array, previous: strin
     }
   }
   writeFileSync(path, bytes);
+}
+
+/** The versions file at `path` as a map; empty when it is missing or not one (every file is then made). */
+function readVersions(path: string): Map<string, FileVersion> {
+  try {
+    const stored = JSON.parse(readFileSync(path, "utf8")) as unknown;
+    if (typeof stored !== "object" || stored === null) return new Map();
+    const isVersion = (value: unknown): value is FileVersion => Array.isArray(value) && value.length === 4 && value.every((v) => typeof v === "string");
+    return new Map(Object.entries(stored).filter((entry): entry is [string, FileVersion] => isVersion(entry[1])));
+  } catch {
+    return new Map();
+  }
+}
+
+/** The version record of the file just written at `path`. */
+function versionOf(path: string, version: string): FileVersion {
+  const stats = lstatSync(path, { bigint: true });
+  return [version, String(stats.size), String(stats.mtimeNs), String(stats.ino)];
+}
+
+/** Link `path` to `previous` when that is a regular file with the size, modification time and inode of `was`. */
+function linkUnchanged(previous: string, path: string, was: FileVersion): boolean {
+  const old = lstatSync(previous, { bigint: true, throwIfNoEntry: false });
+  if (old?.isFile() !== true || String(old.size) !== was[1] || String(old.mtimeNs) !== was[2] || String(old.ino) !== was[3]) return false;
+  try {
+    linkSync(previous, path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { createPositionIndex } from "./clean/offsets.ts";
 import type { ParsedDoc, SourceFile } from "./records.ts";
 import type { ChromeRules } from "./clean/chromeRules.ts";
 import type { Gazetteer } from "./parse/gazetteer.ts";
-import { extractDatasets, extractDocument, type CsvInput, type ExtractionContext } from "./extract/datasets.ts";
+import { extractDatasets, extractDocument, type CsvInput, type DocumentSource, type ExtractionContext } from "./extract/datasets.ts";
 import { validateDatasets, type Datasets } from "./validate/datasets.ts";
 import type { Outlets } from "./parse/outlets.ts";
 import type { GenreRules } from "./parse/genre.ts";
@@ -19,7 +19,7 @@ import { extractReport, FIRST_DATE } from "./parse/report.ts";
 import { mergeSupplied, normalizeFrontMatter, parseSidecar } from "./parse/supplied.ts";
 import { validateDocument } from "./validate/document.ts";
 import { getValidatedRows, validateExtractionRows } from "./validate/documentRows.ts";
-import { checkFileName, documentIdFor, getFileHash, sha256Hex, SIDECAR_SUFFIX } from "./documentId.ts";
+import { checkFileName, documentIdFor, getFileHash, SIDECAR_SUFFIX } from "./documentId.ts";
 import { AS_OF_DATE_COLUMNS, filterCsvAsOf, findAsOfExclusion, openRiskAreasAsOf } from "./asOf.ts";
 import { selectCorrections, type Correction } from "./correct/corrections.ts";
 import { analyzeCorrected } from "./correct/correctionApply.ts";
@@ -28,7 +28,7 @@ import { getCorrectionRows } from "./correct/correctionRows.ts";
 import { DATASETS } from "./validate/datasets.ts";
 import type { SuppliedFields } from "./records.ts";
 import { getCacheKey, runCachedStage, type CacheCounts, type StageCache } from "./cache/stageCache.ts";
-import { analysisCodec, extractionCodec, getDocHash, type Analysis } from "./cache/stageCodecs.ts";
+import { analysisCodec, DOCUMENT_STAGE, extractionCodec, getDocHash, holdDocument, type Analysis, type DocumentHandle } from "./cache/stageCodecs.ts";
 
 /** Reference data from `data/reference/`, parsed. */
 export interface Reference extends ExtractionContext {
@@ -81,7 +81,10 @@ export interface RunOptions {
 /** A published document: its row, and what the later stages and the site need. */
 export interface PublishedDocument {
   row: DocumentRow;
-  doc: ParsedDoc;
+  /** the document; one from the cache is read when first asked for */
+  readonly doc: ParsedDoc;
+  /** sha256 of the clean text: the version of its text file (src/build/write.ts) */
+  textHash: string;
 }
 
 export interface RunResult {
@@ -119,15 +122,15 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
   // Corrections made after an as-of day are not applied: the snapshot shows what was published then.
   const correcting: Correcting = { corrections: selectCorrections(input.corrections ?? [], options.asOf), applied: [], issues: [] };
   const cacheCounts: RunResult["cache"] = { analysis: { hits: 0, misses: 0 }, extraction: { hits: 0, misses: 0 } };
-  // The hashes of documents read from the cache, which key their extractions (src/pipeline/cache/stageCodecs.ts).
-  const docHashes = new WeakMap<ParsedDoc, string>();
+  // Each published document's handle, by id: an extraction from the cache is keyed by the stored document's hash.
+  const handles = new Map<string, DocumentHandle>();
 
   reports.forEach((file, index) => {
-    let outcome: { doc: ParsedDoc; row: DocumentRow } | null;
+    let outcome: { document: DocumentHandle; row: DocumentRow } | null;
     const issues: Issue[] = [];
     const read = { publishedDate: null as string | null };
     try {
-      outcome = processReport(file, reference, options, { byHash, byId, byText }, issues, read, correcting, { counts: cacheCounts.analysis, docHashes });
+      outcome = processReport(file, reference, options, { byHash, byId, byText }, issues, read, correcting, cacheCounts.analysis);
     } catch (error) {
       // A throw is a bug in a stage; name the input so that it can be reproduced.
       const reason = error instanceof Error ? error.message : String(error);
@@ -143,7 +146,17 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
     }
     const rejected = outcome === null || issues.some((i) => i.severity === "error");
     const id = rejected || outcome === null ? null : outcome.row.id;
-    if (!rejected && outcome !== null) documents.push(outcome);
+    if (!rejected && outcome !== null) {
+      const { document, row } = outcome;
+      handles.set(row.id, document);
+      documents.push({
+        row,
+        textHash: document.textHash,
+        get doc() {
+          return document.load();
+        },
+      });
+    }
     const status = rejected ? "rejected" : "published";
     // The report's entry also shows its sidecar's issues: an editor looking up a rejected report sees why.
     entries.set(file.path, { status, id, issues: [...issues] });
@@ -179,13 +192,19 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
   const extractOne =
     cache === undefined
       ? undefined
-      : (doc: ParsedDoc) => {
-          const one = extractCached(doc, docHashes.get(doc), reference, cache, cacheCounts.extraction);
+      : (source: DocumentSource) => {
+          const one = extractCached(handles.get(source.id)!, reference, cache, cacheCounts.extraction);
           for (const row of getValidatedRows(one)) checked.add(row);
           return one;
         };
   const extracted = extractDatasets(
-    documents.map((d) => d.doc),
+    documents.map((d) => ({
+      id: d.row.id,
+      path: d.row.path,
+      get doc() {
+        return d.doc;
+      },
+    })),
     { cases: csvAsOf(input.caseCsv, AS_OF_DATE_COLUMNS.cases), riskAreas: csvAsOf(input.riskAreaCsv, AS_OF_DATE_COLUMNS.riskAreas) },
     reference,
     extractOne,
@@ -205,12 +224,12 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
     districts: extracted.districts,
     datasets: Object.fromEntries(DATASETS.map((spec) => [spec.name, spec.rows(extracted) as ReadonlyArray<Record<string, unknown>>])),
   });
-  const docOf = new Map(documents.map((d) => [d.row.id, d.doc]));
+  const docOf = new Map(documents.map((d) => [d.row.id, d]));
   // One line index per document, built at its first bad row: rescanning a long report per row is quadratic.
   const positions = new Map<ParsedDoc, ReturnType<typeof createPositionIndex>>();
   const { datasets, issues: schemaIssues } = validateDatasets(extracted, (row) => {
     if (typeof row.source_path === "string") return { path: row.source_path, line: typeof row.source_line === "number" ? row.source_line : null, column: null };
-    const doc = typeof row.doc_id === "string" ? docOf.get(row.doc_id) : undefined;
+    const doc = typeof row.doc_id === "string" ? docOf.get(row.doc_id)?.doc : undefined;
     if (!doc) return null;
     const span = Array.isArray(row.span) && typeof row.span[0] === "number" ? row.span[0] : 0;
     let positionOf = positions.get(doc);
@@ -301,13 +320,6 @@ export function analyzeReport(
   return { doc: parsed.doc, issues };
 }
 
-/** The cache's side of a run while reports are processed: analyses counted, and the hashes of documents it gave. */
-interface Caching {
-  counts: CacheCounts;
-  /** documents read from the cache → their stored hash, which keys their extraction */
-  docHashes: WeakMap<ParsedDoc, string>;
-}
-
 /** The corrections of a run while reports are processed: those to apply, those applied, and their errors. */
 interface Correcting {
   corrections: readonly Correction[];
@@ -323,8 +335,8 @@ function processReport(
   issues: Issue[],
   read: { publishedDate: string | null } = { publishedDate: null },
   correcting: Correcting = { corrections: [], applied: [], issues: [] },
-  caching: Caching = { counts: { hits: 0, misses: 0 }, docHashes: new WeakMap() },
-): { doc: ParsedDoc; row: DocumentRow } | null {
+  counts: CacheCounts = { hits: 0, misses: 0 },
+): { document: DocumentHandle; row: DocumentRow } | null {
   const nameIssue = checkFileName(file.path);
   if (nameIssue) {
     issues.push(nameIssue);
@@ -348,32 +360,31 @@ function processReport(
   const corrections = correcting.corrections.filter((c) => c.dataset === "documents" && c.rowId === id);
   const cache = options.cache;
   // A corrected report is analysed anew each time (corrections are few; their checks need the first analysis).
-  const analyzed =
-    cache === undefined || corrections.length > 0
-      ? analyzeCorrected((overrides) => analyzeReport(file, id, reference, options, overrides), corrections, { districts: reference.gazetteer.districts.map((d) => d.name) })
-      : { ...analyzeCached(file, id, reference, options.today, cache, caching.counts), applied: [], correctionIssues: [] };
-  const docHash = (analyzed as Partial<Analysis>).docHash;
-  if (docHash !== undefined && analyzed.doc !== null) caching.docHashes.set(analyzed.doc, docHash);
+  let analyzed: Analysis & { applied: readonly Correction[]; correctionIssues: readonly Issue[] };
+  if (cache === undefined || corrections.length > 0) {
+    const corrected = analyzeCorrected((overrides) => analyzeReport(file, id, reference, options, overrides), corrections, { districts: reference.gazetteer.districts.map((d) => d.name) });
+    analyzed = { ...corrected, document: corrected.doc === null ? null : holdDocument(corrected.doc) };
+  } else analyzed = { ...analyzeCached(file, id, reference, options.today, cache, counts), applied: [], correctionIssues: [] };
   correcting.applied.push(...analyzed.applied);
   correcting.issues.push(...analyzed.correctionIssues);
-  read.publishedDate = analyzed.doc?.published_date ?? null;
+  const document = analyzed.document;
+  read.publishedDate = document?.published_date ?? null;
   issues.push(...analyzed.issues);
-  if (analyzed.doc === null || analyzed.issues.some((i) => i.severity === "error")) return null;
+  if (document === null || analyzed.issues.some((i) => i.severity === "error")) return null;
   // A cached analysis carries its document's row, checked when it was computed.
-  const row = (analyzed as Partial<Analysis>).row;
-  const validated = row !== undefined ? { value: row, issues: [] } : validateDocument(analyzed.doc);
+  const validated = analyzed.row !== undefined ? { value: analyzed.row, issues: [] } : validateDocument(document.load());
   issues.push(...validated.issues);
   if (validated.value === null) return null;
   // The same report saved twice in other bytes (Big5 Traditional and UTF-8 Simplified, GBK and UTF-8) has different
   // hashes but cleans to the same text; publishing both would count every directive and case twice.
-  const textHash = sha256Hex(new TextEncoder().encode(analyzed.doc.text));
+  const textHash = document.textHash;
   const sameText = seen.byText.get(textHash);
   if (sameText !== undefined) {
     issues.push(fileIssue("file-duplicate", file.path, `file has the same text as ${sameText} once decoded and cleaned: expected each report once, found a copy in another encoding or script`, `remove one of the two files (the first, ${sameText}, is published)`));
     return null;
   }
   seen.byText.set(textHash, file.path);
-  return { doc: analyzed.doc, row: validated.value };
+  return { document, row: validated.value };
 }
 
 /** The cache stage of report analyses. */
@@ -398,19 +409,19 @@ export function warmReport(file: SourceFile, reference: Reference, options: { to
   if (options.correctedIds.has(id)) return;
   const counts: CacheCounts = { hits: 0, misses: 0 };
   const analysis = analyzeCached(file, id, reference, options.today, options.cache, counts);
-  if (analysis.doc === null || analysis.issues.some((i) => i.severity === "error") || analysis.row === undefined) return;
-  extractCached(analysis.doc, analysis.docHash, reference, options.cache, counts);
+  if (analysis.document === null || analysis.issues.some((i) => i.severity === "error") || analysis.row === undefined) return;
+  extractCached(analysis.document, reference, options.cache, counts);
 }
 
 /** `extractDocument` through the cache, keyed by the document as the cache stores it (`getDocHash`). */
-function extractCached(doc: ParsedDoc, docHash: string | undefined, reference: Reference, cache: StageCache, counts: CacheCounts): ReturnType<typeof extractDocument> {
+function extractCached(document: DocumentHandle, reference: Reference, cache: StageCache, counts: CacheCounts): ReturnType<typeof extractDocument> {
   return runCachedStage(
     cache,
     {
       stage: "extraction",
-      key: getCacheKey(cache, "extraction", [docHash ?? getDocHash(doc)]),
+      key: getCacheKey(cache, "extraction", [document.docHash ?? getDocHash(document.load())]),
       context: reference as ExtractionContext,
-      compute: (ctx) => validateExtractionRows(extractDocument(doc, ctx)),
+      compute: (ctx) => validateExtractionRows(extractDocument(document.load(), ctx)),
       codec: extractionCodec,
     },
     counts,
@@ -430,7 +441,8 @@ function analyzeCached(file: SourceFile, id: string, reference: Reference, today
       key: getAnalysisKey(cache, file),
       context: reference,
       compute: (ref) => withDocumentRow(analyzeReport(file, id, ref, { today })),
-      codec: analysisCodec,
+      // A document read back from the cache and found wanting is analysed again, with the same result.
+      codec: analysisCodec(cache.store, (hash) => getCacheKey(cache, DOCUMENT_STAGE, [hash]), () => analyzeReport(file, id, reference, { today }).doc),
       conditionOf: (value) => ({ today, exact: value.issues.some((i) => i.code === "date-out-of-range") }),
       holds: (condition) => {
         const c = condition as { today?: unknown; exact?: unknown } | undefined;
@@ -443,13 +455,16 @@ function analyzeCached(file: SourceFile, id: string, reference: Reference, today
 }
 
 /**
- * An analysis with its document's dataset row when the document has no error and its row passes the schema, so that
- * a cached analysis carries it; otherwise as it is (processReport then reports why).
+ * A report's analysis, with its document's dataset row when the document has no error and its row passes the schema,
+ * so that a cached analysis carries it (processReport otherwise reports why).
  */
-function withDocumentRow(analysis: Analysis): Analysis {
-  if (analysis.doc === null || analysis.issues.some((i) => i.severity === "error")) return analysis;
-  const validated = validateDocument(analysis.doc);
-  return validated.value === null ? analysis : { ...analysis, row: validated.value };
+function withDocumentRow(analysis: { doc: ParsedDoc | null; issues: Issue[] }): Analysis {
+  const { doc, issues } = analysis;
+  if (doc === null) return { document: null, issues };
+  const document = holdDocument(doc);
+  if (issues.some((i) => i.severity === "error")) return { document, issues };
+  const validated = validateDocument(doc);
+  return validated.value === null ? { document, issues } : { document, issues, row: validated.value };
 }
 
 /** An error about a whole input file (no line or column): duplicates and id clashes. */

@@ -130,14 +130,28 @@ describe("openFileCacheStore(dir)", () => {
       expect(existsSync(join(dir, "missing"))).toBe(false);
     });
 
-    it("also removes stray files and empty folders beside the entries", async () => {
+    it("also removes stray files and empty folders beside the entries, and leaves the files beside the stages' folders", async () => {
       const dir = await tempDir();
       await mkdir(join(dir, "old-stage", "ff"), { recursive: true });
-      await writeFile(join(dir, "notes.txt"), "x");
+      await mkdir(join(dir, "analysis", "ab"), { recursive: true });
+      await writeFile(join(dir, "analysis", "notes.txt"), "x");
+      await writeFile(join(dir, "file-versions.json"), "{}");
       const store = openFileCacheStore(dir);
       store.write("analysis", KEY_A, "a");
       expect(store.prune()).toBe(1);
-      expect(await listTree(dir)).toEqual(["analysis/", "analysis/ab/", `analysis/ab/${KEY_A}.json`]);
+      expect(await listTree(dir)).toEqual(["analysis/", "analysis/ab/", `analysis/ab/${KEY_A}.json`, "file-versions.json"]);
+    });
+
+    it("keeps an entry kept without being read; keep tells whether the entry exists", async () => {
+      const dir = await tempDir();
+      const before = openFileCacheStore(dir);
+      before.write("document", KEY_A, "a");
+      before.write("document", KEY_B, "b");
+      const build = openFileCacheStore(dir);
+      expect(build.keep("document", KEY_A)).toBe(true);
+      expect(build.keep("document", KEY_C)).toBe(false);
+      expect(build.prune()).toBe(1);
+      expect(await listTree(dir)).toEqual(["document/", "document/ab/", `document/ab/${KEY_A}.json`]);
     });
   });
 });

@@ -143,3 +143,63 @@ describe("writeFolderAtomically(target, files, pid, carry)", () => {
     expect((await readdir(root)).sort()).toEqual(["build"]);
   });
 });
+
+describe("writeFolderAtomically(target, files, pid, carry, versions): files named by a version", () => {
+  const VERSIONS = "cache/file-versions.json";
+  /** A text file whose content must not be made: the writer is expected to carry it over by its version. */
+  const unmade = (path: string, version: string) => ({
+    path,
+    version,
+    content: () => {
+      throw new Error(`${path} was made`);
+    },
+  });
+
+  async function versionedOutput(): Promise<string> {
+    const target = join(await tempDir(), "build");
+    await writeFolderAtomically(target, [{ path: "text/a.txt", version: "v1", content: () => "甲\n" }, { path: "text/b.txt", version: "v1", content: "乙\n" }, { path: "data.json", content: "1" }], 123, ["cache"], VERSIONS);
+    return target;
+  }
+
+  it("links a file of the same version as before without making its content, and keeps the versions in the carried folder", async () => {
+    const target = await versionedOutput();
+    const before = await stat(join(target, "text/a.txt"));
+    await writeFolderAtomically(target, [unmade("text/a.txt", "v1"), { path: "text/b.txt", version: "v2", content: () => "乙二\n" }, { path: "data.json", content: "2" }], 123, ["cache"], VERSIONS);
+    const after = await stat(join(target, "text/a.txt"));
+    expect(after.ino).toBe(before.ino);
+    expect(after.nlink).toBe(1);
+    expect(await readFile(join(target, "text/a.txt"), "utf8")).toBe("甲\n");
+    expect(await readFile(join(target, "text/b.txt"), "utf8")).toBe("乙二\n");
+    const versions = JSON.parse(await readFile(join(target, VERSIONS), "utf8")) as Record<string, string[]>;
+    expect(Object.keys(versions).sort()).toEqual(["text/a.txt", "text/b.txt"]);
+    expect(versions["text/b.txt"]?.[0]).toBe("v2");
+    // Carried again: a third build still links a.txt.
+    await writeFolderAtomically(target, [unmade("text/a.txt", "v1"), unmade("text/b.txt", "v2")], 123, ["cache"], VERSIONS);
+    expect((await stat(join(target, "text/a.txt"))).ino).toBe(before.ino);
+  });
+
+  it.each([
+    ["edited in place", async (file: string) => writeFile(file, "改\n")],
+    ["replaced by another file", async (file: string) => (await rm(file), writeFile(file, "甲\n"))],
+    ["removed", async (file: string) => rm(file)],
+  ])("makes the content of a file of the same version that was %s since", async (_name, change) => {
+    const target = await versionedOutput();
+    await change(join(target, "text/a.txt"));
+    let made = 0;
+    await writeFolderAtomically(target, [{ path: "text/a.txt", version: "v1", content: () => (made++, "甲\n") }], 123, ["cache"], VERSIONS);
+    expect(made).toBe(1);
+    expect(await readFile(join(target, "text/a.txt"), "utf8")).toBe("甲\n");
+  });
+
+  it("makes every content without a versions file, and when the versions file is not one", async () => {
+    const target = await versionedOutput();
+    let made = 0;
+    await writeFolderAtomically(target, [{ path: "text/a.txt", version: "v1", content: () => (made++, "甲\n") }], 123, ["cache"]);
+    expect(made).toBe(1);
+    const again = await versionedOutput();
+    await writeFile(join(again, VERSIONS), "not json");
+    await writeFolderAtomically(again, [{ path: "text/a.txt", version: "v1", content: () => (made++, "甲\n") }], 123, ["cache"], VERSIONS);
+    expect(made).toBe(2);
+    expect(await readFile(join(again, "text/a.txt"), "utf8")).toBe("甲\n");
+  });
+});

@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NODE_TS_FLAGS, REPO } from "../browser/support/builtSite.ts";
 import { copyProject, type ProjectCopy } from "../browser/support/projectCopy.ts";
+import { FILE_VERSIONS } from "../../src/build/stageCacheFiles.ts";
 
 const exec = promisify(execFile);
 
@@ -49,22 +50,32 @@ function cacheCounts(stderr: string): { analysed: number; reused: number; comput
   return { analysed, reused, computed, extracted, removed };
 }
 
-/** The files of data/build/ (relative paths, sorted) with their bytes; `cache` separately, as a count of files. */
-async function readBuild(): Promise<{ files: Map<string, Buffer>; cacheEntries: number }> {
+/**
+ * The files of data/build/ (relative paths, sorted) with their bytes; `cache` separately, as a count of entry files
+ * per stage, and whether the writer's versions of the text files are there.
+ */
+async function readBuild(): Promise<{ files: Map<string, Buffer>; cacheEntries: number; stages: Record<string, number>; versions: boolean }> {
   const dir = join(copy.root, "data/build");
   const files = new Map<string, Buffer>();
   let cacheEntries = 0;
+  const stages: Record<string, number> = {};
+  let versions = false;
   const walk = async (d: string): Promise<void> => {
     for (const entry of (await readdir(d, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = join(d, entry.name);
       const path = relative(dir, full);
       if (entry.isDirectory()) await walk(full);
-      else if (path.startsWith("cache/")) cacheEntries += 1;
+      else if (path === FILE_VERSIONS) versions = true;
+      else if (path.startsWith("cache/")) {
+        cacheEntries += 1;
+        const stage = path.split("/")[1]!;
+        stages[stage] = (stages[stage] ?? 0) + 1;
+      }
       else files.set(path, await readFile(full));
     }
   };
   await walk(dir);
-  return { files, cacheEntries };
+  return { files, cacheEntries, stages, versions };
 }
 
 function expectSameFiles(actual: Map<string, Buffer>, expected: Map<string, Buffer>): void {
@@ -87,7 +98,14 @@ describe("npm run data with the cache", () => {
     expect(firstCounts.computed).toBeGreaterThan(20);
     firstBuild = await readBuild();
     expect(firstBuild.files.has("documents.json")).toBe(true);
-    expect(firstBuild.cacheEntries).toBe(firstCounts.analysed + firstCounts.computed);
+    // An analysis per report, a document per analysis that gave one (the published and some rejected), an extraction
+    // per published document.
+    expect(firstBuild.stages.analysis).toBe(firstCounts.analysed);
+    expect(firstBuild.stages.extraction).toBe(firstCounts.computed);
+    expect(firstBuild.stages.document).toBeGreaterThanOrEqual(firstCounts.computed);
+    expect(firstBuild.stages.document).toBeLessThanOrEqual(firstCounts.analysed);
+    expect(firstBuild.cacheEntries).toBe(firstCounts.analysed + firstBuild.stages.document! + firstCounts.computed);
+    expect(firstBuild.versions).toBe(true);
 
     const second = await buildData();
     expect(second.code, second.stderr).toBe(0);
@@ -99,14 +117,14 @@ describe("npm run data with the cache", () => {
   }, 120_000);
 
   it("removes the entries of a report removed from the inputs", async () => {
-    // 004.txt is published and has no sidecar: its analysis and its extraction are no longer used.
+    // 004.txt is published and has no sidecar: its analysis, its document and its extraction are no longer used.
     expect(JSON.parse(firstBuild.files.get("documents.json")!.toString("utf8")).map((d: { id: string }) => d.id)).toContain("004");
     await rm(join(copy.root, "data/raw/reports/004.txt"));
     const third = await buildData();
     expect(third.code, third.stderr).toBe(0);
-    expect(cacheCounts(third.stderr)).toEqual({ analysed: 0, reused: firstCounts.analysed - 1, computed: 0, extracted: firstCounts.computed - 1, removed: 2 });
+    expect(cacheCounts(third.stderr)).toEqual({ analysed: 0, reused: firstCounts.analysed - 1, computed: 0, extracted: firstCounts.computed - 1, removed: 3 });
     thirdBuild = await readBuild();
-    expect(thirdBuild.cacheEntries).toBe(firstBuild.cacheEntries - 2);
+    expect(thirdBuild.cacheEntries).toBe(firstBuild.cacheEntries - 3);
     expect(thirdBuild.files.get("documents.json")!.equals(firstBuild.files.get("documents.json")!)).toBe(false);
   }, 120_000);
 
@@ -117,6 +135,7 @@ describe("npm run data with the cache", () => {
     expect(existsSync(join(copy.root, "data/build/cache"))).toBe(false);
     const fourthBuild = await readBuild();
     expect(fourthBuild.cacheEntries).toBe(0);
+    expect(fourthBuild.versions).toBe(false);
     expectSameFiles(fourthBuild.files, thirdBuild.files);
   }, 120_000);
 });

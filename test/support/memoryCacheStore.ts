@@ -9,6 +9,7 @@ export function memoryStore(entries = new Map<string, string>()): CacheStore & {
     entries,
     writes: 0,
     read: (stage: string, key: string) => entries.get(`${stage}/${key}`),
+    keep: (stage: string, key: string) => entries.has(`${stage}/${key}`),
     write: (stage: string, key: string, text: string) => {
       store.writes += 1;
       entries.set(`${stage}/${key}`, text);

@@ -15,6 +15,11 @@ export interface CacheStore {
   /** the entry's text, or undefined when there is none */
   read(stage: string, key: string): string | undefined;
   write(stage: string, key: string, text: string): void;
+  /**
+   * whether the entry exists, without reading it; an entry kept is one this build uses, as one read (a store that
+   * prunes what a build did not use keeps it)
+   */
+  keep(stage: string, key: string): boolean;
 }
 
 /** Fingerprints (sha256 of the file texts) of the reference parts, by the part's name in the stage's context. */

@@ -14,6 +14,13 @@ export interface EmittedFile {
   content: string;
 }
 
+/**
+ * A file of `emitDatasetFiles`: its content, or for a report's text a function making it with the text's version
+ * (the hash of the text), so that a writer that kept the file of the same version from the previous build need not
+ * read the document (src/build/write.ts).
+ */
+export type DatasetFile = EmittedFile | { path: string; content: () => string; version: string };
+
 /** Columns of documents.csv, in the schema's order. */
 export const DOCUMENT_COLUMNS = Object.keys(documentSchema.shape);
 
@@ -24,17 +31,17 @@ export const DOCUMENT_COLUMNS = Object.keys(documentSchema.shape);
  * `datapackage.json`. Same run, same bytes.
  */
 export function emitDatasets(result: RunResult): EmittedFile[] {
-  return [...emitDatasetFiles(result)];
+  return [...emitDatasetFiles(result)].map((file) => (typeof file.content === "string" ? { path: file.path, content: file.content } : { path: file.path, content: file.content() }));
 }
 
 /**
  * The files of `emitDatasets`, in the same order, each made only when it is reached: a writer that writes each before
  * asking for the next holds one file's text at a time (at 10,000 reports the files are 156 MB of text, twice that in
- * memory).
+ * memory). A report's text is made only when the writer calls for it.
  */
-export function* emitDatasetFiles(result: RunResult): Generator<EmittedFile> {
+export function* emitDatasetFiles(result: RunResult): Generator<DatasetFile> {
   const rows = result.documents.map((d) => d.row);
-  const files: Array<{ path: string; make: () => string }> = [
+  const files: Array<{ path: string; make: () => string; version?: string }> = [
     { path: "documents.json", make: () => emitJson(rows) },
     { path: "documents.csv", make: () => emitCsv(rows, DOCUMENT_COLUMNS) },
     { path: "build-report.json", make: () => emitJson(result.report) },
@@ -81,12 +88,12 @@ export function* emitDatasetFiles(result: RunResult): Generator<EmittedFile> {
         ),
     },
   ];
-  for (const { row, doc } of result.documents) files.push({ path: row.text_path, make: () => `${doc.text}\n` });
+  for (const document of result.documents) files.push({ path: document.row.text_path, make: () => `${document.doc.text}\n`, version: document.textHash });
   for (const spec of DATASETS) {
     const rows = result.datasets[spec.name];
     files.push({ path: `${spec.name}.json`, make: () => emitJson(rows) });
     files.push({ path: `${spec.name}.csv`, make: () => emitCsv(rows, Object.keys(spec.schema.shape)) });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const file of files) yield { path: file.path, content: file.make() };
+  for (const { path, make, version } of files) yield version === undefined ? { path, content: make() } : { path, content: make, version };
 }

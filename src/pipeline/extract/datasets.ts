@@ -38,6 +38,13 @@ export interface CsvInput {
   text: string;
 }
 
+/** A document to extract from, by id and input path: `doc` may be read only when it is asked for (the pipeline's cache). */
+export interface DocumentSource {
+  id: string;
+  path: string;
+  readonly doc: ParsedDoc;
+}
+
 /** What one document gives. Rows are in text order. */
 export interface DocumentExtraction {
   directives: DirectiveRow[];
@@ -45,6 +52,11 @@ export interface DocumentExtraction {
   places: PlaceRow[];
   riskAreaMentions: RiskAreaTextRow[];
   cases: CaseRow[];
+  /**
+   * where each case row's span starts in the report file (line and column of `doc.original`), in `cases` order: a
+   * conflict with a CSV row, found across documents, is reported there without the document being read again
+   */
+  casePositions: Array<{ line: number; column: number }>;
   issues: Issue[];
   /**
    * set when every row has passed its dataset's schema and is as the schema gave it back
@@ -66,12 +78,14 @@ export function extractDocument(doc: ParsedDoc, ctx: ExtractionContext): Documen
   const places = extractPlaces(doc, ctx, placeMentions);
   const riskAreas = extractRiskAreas(doc, ctx, placeMentions);
   const cases = extractCases(doc, ctx, districtMentions);
+  const positionOf = cases.rows.length === 0 ? null : createPositionIndex(doc.original);
   return {
     directives: directives.rows,
     personMentions: people.rows,
     places: places.rows,
     riskAreaMentions: riskAreas.rows,
     cases: cases.rows,
+    casePositions: positionOf === null ? [] : cases.rows.map((row) => positionOf(doc.toSource[row.span[0]] ?? 0)),
     issues: [...directives.issues, ...people.issues, ...places.issues, ...riskAreas.issues, ...cases.issues],
   };
 }
@@ -102,18 +116,25 @@ export interface ExtractionResult {
  * Extract from every document (in id order) and every CSV input (in path order), then merge: measures
  * from directives, one row per person, one row per risk area and listing (texts and CSV rows kept as
  * sources), and the conflicts between text and CSV case counts. Same inputs, same output. `extractOne` is
- * `extractDocument` with `ctx`, or one that gives the same (the pipeline's cached one).
+ * `extractDocument` with `ctx`, or one that gives the same (the pipeline's cached one, which reads a document only
+ * when it computes its extraction). A document is otherwise read only to place a case conflict.
  */
 export function extractDatasets(
-  documents: readonly ParsedDoc[],
+  documents: readonly DocumentSource[],
   csv: { cases: readonly CsvInput[]; riskAreas: readonly CsvInput[] },
   ctx: ExtractionContext,
-  extractOne: (doc: ParsedDoc) => DocumentExtraction = (doc) => extractDocument(doc, ctx),
+  extractOne: (source: DocumentSource) => DocumentExtraction = (source) => extractDocument(source.doc, ctx),
 ): ExtractionResult {
   const byId = [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const all: DocumentExtraction = { directives: [], personMentions: [], places: [], riskAreaMentions: [], cases: [], issues: [] };
-  for (const doc of byId) {
-    const one = extractOne(doc);
+  const all: DocumentExtraction = { directives: [], personMentions: [], places: [], riskAreaMentions: [], cases: [], casePositions: [], issues: [] };
+  // Where each case row was read: its document's path, and the line and column the extraction found.
+  const caseSources = new Map<CaseRow, { path: string; line: number; column: number }>();
+  for (const source of byId) {
+    const one = extractOne(source);
+    one.cases.forEach((row, i) => {
+      const at = one.casePositions[i];
+      if (at !== undefined) caseSources.set(row, { path: source.path, ...at });
+    });
     all.directives.push(...one.directives);
     all.personMentions.push(...one.personMentions);
     all.places.push(...one.places);
@@ -137,16 +158,7 @@ export function extractDatasets(
     csvFiles.push(getCsvFate(file.path, parsed.rows.length, parsed.issues));
   }
 
-  const docOf = new Map(byId.map((d) => [d.id, d]));
-  // One line index per document, built at its first conflict: rescanning a long report per row is quadratic.
-  const positions = new Map<ParsedDoc, ReturnType<typeof createPositionIndex>>();
-  const locate = (row: CaseRow) => {
-    const doc = docOf.get(row.doc_id);
-    if (!doc) return { path: row.doc_id, line: null, column: null };
-    let positionOf = positions.get(doc);
-    if (positionOf === undefined) positions.set(doc, (positionOf = createPositionIndex(doc.original)));
-    return { path: doc.path, ...positionOf(doc.toSource[row.span[0]] ?? 0) };
-  };
+  const locate = (row: CaseRow) => caseSources.get(row) ?? { path: row.doc_id, line: null, column: null };
   const measures = aggregateMeasures(all.directives, ctx);
   const people = mergePeople(all.personMentions);
   const conflicts = findCaseConflicts(all.cases, caseCsv, locate);

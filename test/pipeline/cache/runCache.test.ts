@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { memoryStore } from "../../support/memoryCacheStore.ts";
 import { loadShipped } from "../../support/pipeline.ts";
 import type { CacheStore, ReferenceFingerprints, StageCache } from "../../../src/pipeline/cache/stageCache.ts";
+import { DOCUMENT_STAGE } from "../../../src/pipeline/cache/stageCodecs.ts";
 import { documentIdFor } from "../../../src/pipeline/documentId.ts";
 import { emitDatasets } from "../../../src/pipeline/emit/datasets.ts";
 import { extractDocument } from "../../../src/pipeline/extract/datasets.ts";
@@ -80,7 +81,14 @@ describe("runPipeline with a cache, on the shipped data", () => {
     expect(first.documents.length).toBeGreaterThan(20);
     expect(first.cache).toEqual({ analysis: { hits: 0, misses: analysed }, extraction: { hits: 0, misses: first.documents.length } });
     expect(plain.cache).toEqual({ analysis: { hits: 0, misses: 0 }, extraction: { hits: 0, misses: 0 } });
-    expect(entries.size).toBe(analysed + first.documents.length);
+    const stages = [...entries.keys()].map((key) => key.split("/")[0]);
+    expect(stages.filter((stage) => stage === "analysis")).toHaveLength(analysed);
+    expect(stages.filter((stage) => stage === "extraction")).toHaveLength(first.documents.length);
+    // One per document the analyses gave: the published ones, and those rejected after parsing.
+    const stored = stages.filter((stage) => stage === DOCUMENT_STAGE).length;
+    expect(stored).toBeGreaterThanOrEqual(first.documents.length);
+    expect(stored).toBeLessThanOrEqual(analysed);
+    expect(entries.size).toBe(analysed + stored + first.documents.length);
     expect(firstWrites).toBe(entries.size);
     expectSameFiles(first, plain);
   }, 60_000);
@@ -93,19 +101,28 @@ describe("runPipeline with a cache, on the shipped data", () => {
     expectSameFiles(result, plain);
   }, 60_000);
 
-  it("finds the extractions of stored analyses that carry no document hash, by hashing the documents", async () => {
-    const { plain, first, entries } = await baseline;
-    const bare = new Map(
-      [...entries].map(([key, text]) => {
-        if (!key.startsWith("analysis/")) return [key, text];
-        const { value, ...entry } = JSON.parse(text) as { value: Record<string, unknown> };
-        const { docHash: _docHash, ...rest } = value;
-        return [key, JSON.stringify({ ...entry, value: rest })];
-      }),
-    );
-    const base = await baseline;
-    const result = runPipeline(base.input, base.reference, { today: TODAY, cache: cacheOf(memoryStore(bare), base.fingerprints) });
-    expect(result.cache).toEqual({ analysis: { hits: await cachedReportCount(), misses: 0 }, extraction: { hits: first.documents.length, misses: 0 } });
+  it("reads no stored document on a second run: the analyses and extractions carry what the datasets need", async () => {
+    const { plain, entries, input, reference, fingerprints } = await baseline;
+    // The shipped data has case conflicts, which name the line of a report: found without the report's document.
+    expect(plain.issues.some((i) => i.code === "cases-conflict" || i.code === "cases-sum-mismatch")).toBe(true);
+    const store = memoryStore(new Map(entries));
+    const stagesRead: string[] = [];
+    const counting: CacheStore = { ...store, read: (stage, key) => (stagesRead.push(stage), store.read(stage, key)) };
+    const result = runPipeline(input, reference, { today: TODAY, cache: cacheOf(counting, fingerprints) });
+    expect(new Set(stagesRead)).toEqual(new Set(["analysis", "extraction"]));
+    expect(result.issues).toEqual(plain.issues);
+    // The text files read their documents when they are made.
+    expectSameFiles(result, plain);
+  }, 60_000);
+
+  it("analyses a report again whose stored document is gone", async () => {
+    const { plain, entries, first, input, reference, fingerprints } = await baseline;
+    const gone = [...entries.keys()].find((key) => key.startsWith(`${DOCUMENT_STAGE}/`))!;
+    const store = memoryStore(new Map([...entries].filter(([key]) => key !== gone)));
+    const result = runPipeline(input, reference, { today: TODAY, cache: cacheOf(store, fingerprints) });
+    expect(result.cache.analysis).toEqual({ hits: (await cachedReportCount()) - 1, misses: 1 });
+    expect(store.entries.has(gone)).toBe(true);
+    expect(result.cache.extraction).toEqual({ hits: first.documents.length, misses: 0 });
     expectSameFiles(result, plain);
   }, 60_000);
 

@@ -1,18 +1,20 @@
 /**
  * The cached stages' values as JSON (src/pipeline/cache/stageCodecs.ts): real documents of the sample reports come
- * back from their stored text equal, offset map included; a stored document that does not fit is refused.
+ * back from their stored text equal, offset map included; a stored document that does not fit is refused; an analysis
+ * keeps its document in an entry of its own, read when asked for.
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readInputs } from "../../../src/build/inputs.ts";
-import { analysisCodec, decodeDoc, encodeDoc, extractionCodec, getDocHash } from "../../../src/pipeline/cache/stageCodecs.ts";
-import { documentIdFor } from "../../../src/pipeline/documentId.ts";
+import { analysisCodec, decodeDoc, DOCUMENT_STAGE, encodeDoc, extractionCodec, getDocHash, holdDocument, type Analysis } from "../../../src/pipeline/cache/stageCodecs.ts";
+import { documentIdFor, sha256Hex } from "../../../src/pipeline/documentId.ts";
 import { extractDocument } from "../../../src/pipeline/extract/datasets.ts";
 import type { ParsedDoc } from "../../../src/pipeline/records.ts";
 import { analyzeReport, runPipeline } from "../../../src/pipeline/run.ts";
 import { validateDocument } from "../../../src/pipeline/validate/document.ts";
+import { memoryStore } from "../../support/memoryCacheStore.ts";
 import { makeDoc } from "../../support/parsedDoc.ts";
 import { getReference } from "../../support/pipeline.ts";
 
@@ -102,46 +104,84 @@ describe("encodeDoc(doc) / decodeDoc(stored)", () => {
   });
 });
 
-describe("analysisCodec", () => {
-  it("gives back the analysis of a rejected report (a document with errors), with the hash that keys its extraction", async () => {
-    const path = "data/raw/reports/005.txt";
-    const bytes = new Uint8Array(await readFile(resolve(process.cwd(), path)));
-    const rejected = analyzeReport({ path, bytes }, documentIdFor(path), await getReference(), { today: "2026-11-26" });
+describe("analysisCodec(store, documentKey, recompute)", () => {
+  const documentKey = (hash: string) => hash;
+  const analyze = async (path: string) => {
+    const bytes = path.endsWith("empty.txt") ? new Uint8Array() : new Uint8Array(await readFile(resolve(process.cwd(), path)));
+    return analyzeReport({ path, bytes }, documentIdFor(path), await getReference(), { today: "2026-11-26" });
+  };
+  /** `analysis` stored in `store` through JSON text and decoded; `recompute` counts its calls. */
+  function storeAndDecode(analysis: Analysis, store = memoryStore()) {
+    const recomputed = { calls: 0 };
+    const codec = analysisCodec(store, documentKey, () => {
+      recomputed.calls += 1;
+      return analysis.document?.load() ?? null;
+    });
+    const stored = throughText(codec.encode(analysis));
+    return { store, stored, recomputed, back: codec.decode(stored) };
+  }
+  const facts = (a: Analysis) => ({ issues: a.issues, row: a.row, document: a.document && { textHash: a.document.textHash, published_date: a.document.published_date } });
+
+  it("stores the document as an entry of its own, named by the hash that keys its extraction, and reads it when asked", async () => {
+    const rejected = await analyze("data/raw/reports/005.txt");
     expect(rejected.doc).not.toBeNull();
     expect(rejected.issues.some((i) => i.severity === "error")).toBe(true);
-    const { docHash, ...back } = analysisCodec.decode(throughText(analysisCodec.encode(rejected)));
-    expect(back).toStrictEqual(rejected);
-    // What a computed document's extraction is keyed by: the same key whether the analysis was stored or computed.
-    expect(docHash).toBe(getDocHash(rejected.doc!));
-    expect(getDocHash(back.doc!)).toBe(docHash);
+    const analysis: Analysis = { document: holdDocument(rejected.doc!), issues: rejected.issues };
+    const { store, back, recomputed } = storeAndDecode(analysis);
+    const hash = getDocHash(rejected.doc!);
+    expect([...store.entries.keys()]).toEqual([`${DOCUMENT_STAGE}/${hash}`]);
+    expect(back.document?.docHash).toBe(hash);
+    expect(facts(back)).toStrictEqual(facts(analysis));
+    expect(back.document?.published_date).toBe(rejected.doc!.published_date);
+    expect(back.document?.load()).toStrictEqual(rejected.doc);
+    // Read once, then the same object.
+    expect(back.document?.load()).toBe(back.document?.load());
+    expect(recomputed.calls).toBe(0);
   });
 
   it("gives back a published report's analysis with its document's row, which the run then does not check again", async () => {
-    const path = "data/raw/reports/004.txt";
-    const bytes = new Uint8Array(await readFile(resolve(process.cwd(), path)));
-    const analysis = analyzeReport({ path, bytes }, documentIdFor(path), await getReference(), { today: "2026-11-26" });
+    const analysis = await analyze("data/raw/reports/004.txt");
     const row = validateDocument(analysis.doc!).value!;
     expect(row.id).toBe("004");
-    const { docHash, ...back } = analysisCodec.decode(throughText(analysisCodec.encode({ ...analysis, row })));
-    expect(back).toStrictEqual({ ...analysis, row });
-    expect(docHash).toBe(getDocHash(analysis.doc!));
+    const { back } = storeAndDecode({ document: holdDocument(analysis.doc!), issues: analysis.issues, row });
+    expect(back.row).toStrictEqual(row);
+    expect(back.document?.textHash).toBe(sha256Hex(analysis.doc!.text));
   });
 
   it("gives back the analysis of a report that did not decode", async () => {
-    const empty = analyzeReport({ path: "data/raw/reports/empty.txt", bytes: new Uint8Array() }, "empty", await getReference(), { today: "2026-11-26" });
+    const empty = await analyze("data/raw/reports/empty.txt");
     expect(empty.doc).toBeNull();
-    const { docHash, ...back } = analysisCodec.decode(throughText(analysisCodec.encode(empty)));
-    expect(back).toStrictEqual(empty);
-    expect(docHash).toBeUndefined();
+    const { back, store } = storeAndDecode({ document: null, issues: empty.issues });
+    expect(back).toStrictEqual({ document: null, issues: empty.issues });
+    expect(store.entries.size).toBe(0);
+  });
+
+  it("refuses an analysis whose document entry is gone, so that the run analyses the report again", async () => {
+    const analysis = await analyze("data/raw/reports/004.txt");
+    const { store, stored } = storeAndDecode({ document: holdDocument(analysis.doc!), issues: analysis.issues });
+    store.entries.clear();
+    expect(() => analysisCodec(store, documentKey, () => null).decode(stored)).toThrow(/names a document the cache does not have/);
+  });
+
+  it.each([
+    ["edited", (text: string) => text.replace("text", "txet")],
+    ["cut short", (text: string) => text.slice(0, 100)],
+  ])("analyses the report again for a document entry that was %s", async (_name, edit) => {
+    const analysis = await analyze("data/raw/reports/004.txt");
+    const { store, back, recomputed } = storeAndDecode({ document: holdDocument(analysis.doc!), issues: analysis.issues });
+    const [key, text] = [...store.entries][0]!;
+    store.entries.set(key, edit(text));
+    expect(back.document?.load()).toStrictEqual(analysis.doc);
+    expect(recomputed.calls).toBe(1);
   });
 
   it.each([
     ["null", null],
-    ["no issues", { doc: null }],
-    ["no doc", { issues: [] }],
-    ["a doc that is not one", { doc: { text: "x" }, issues: [] }],
+    ["no issues", { document: null }],
+    ["no document", { issues: [] }],
+    ["a document without its hash", { document: { textHash: "x", published_date: null }, issues: [] }],
   ])("refuses %s", (_name, stored) => {
-    expect(() => analysisCodec.decode(stored)).toThrow();
+    expect(() => analysisCodec(memoryStore(), documentKey, () => null).decode(stored)).toThrow();
   });
 });
 
