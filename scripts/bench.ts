@@ -288,8 +288,11 @@ async function main(): Promise<number> {
     const floorRun = await runNode([SCRIPT, "--child", "pipeline-floor"], project);
     const floor = JSON.parse(floorRun.stdout.trim().split("\n").at(-1)!) as { cold: number; warm: number; scan: { bytes: number; files: number } };
     log("pipeline cold: npm run data (fresh process)");
+    // The builds run with the Node flags their npm scripts give them (package.json), so that they are what users run.
+    const pkg = JSON.parse(readFileSync(join(project, "package.json"), "utf8")) as PackageJson;
+    const flagsOf = (script: string) => getScriptNodeFlags(pkg, script).filter((flag) => !NODE_FLAGS.includes(flag));
     const dataArgs = [join(project, "scripts/build-data.ts"), "--today", TODAY];
-    const cold = await runNode(dataArgs, project);
+    const cold = await runNode(dataArgs, project, flagsOf("data"));
     log("pipeline warm (the same code twice in one process)");
     const warmRun = await runNode([SCRIPT, "--child", "pipeline-warm"], project);
     const warm = JSON.parse(warmRun.stdout.trim().split("\n").at(-1)!) as { cold: number; warm: number };
@@ -302,9 +305,7 @@ async function main(): Promise<number> {
     let site: BenchFigures["site"] = null;
     if (!args["no-site"]) {
       log(`site build of ${buildReport.summary.published} published reports (fresh process)`);
-      // With the Node flags `npm run site` gives it (package.json), so that its memory is the one users see.
-      const pkg = JSON.parse(readFileSync(join(project, "package.json"), "utf8")) as PackageJson;
-      const siteRun = await runNode([SCRIPT, "--child", "site"], project, getScriptNodeFlags(pkg, "site").filter((flag) => !NODE_FLAGS.includes(flag)));
+      const siteRun = await runNode([SCRIPT, "--child", "site"], project, flagsOf("site"));
       const html = (await filesUnder(join(project, "dist"))).filter((p) => p.endsWith(".html")).length;
       const siteBytes = await sizeOf(join(project, "dist"));
       const bareBuild = async (pages: number): Promise<ChildRun> => {
@@ -334,11 +335,11 @@ async function main(): Promise<number> {
 
     log("incremental: one report added, npm run data again (fresh process, with the cache the cold run filled)");
     await writeCorpusFiles(reportsDir, corpus.files.filter((f) => isExtra(f.path)));
-    const incremental = await runNode(dataArgs, project);
+    const incremental = await runNode(dataArgs, project, flagsOf("data"));
     log("reference edit: a keyword added to measure-categories.csv, npm run data again");
     const categories = join(project, "data/reference/measure-categories.csv");
     await writeFile(categories, addCategoryKeyword(await readFile(categories, "utf8")));
-    const referenceEdit = await runNode(dataArgs, project);
+    const referenceEdit = await runNode(dataArgs, project, flagsOf("data"));
 
     // Save outputs.
     const figures: BenchFigures = {
