@@ -1,7 +1,9 @@
 /**
  * 防控措施时间线: which measure categories the directives asked for, where and when. One row per district (全市
  * first) and category that occurs, one column per day with directives, a dot per day × district × category sized
- * by its number of directives; each dot links to its (first) directive in its report.
+ * by its number of directives; each dot links to its (first) directive in its report. A long or wide timeline has
+ * weeks, months, quarters or years as columns and the categories alone as rows (src/lib/measureTimeline.ts), and
+ * says so in its text.
  *
  * Days are columns (an ordinal axis), not a time scale: the directives fall on a few days spread over years, and a
  * time axis would pile them into clumps. Rows carry the category (position and label) and colour repeats it.
@@ -9,7 +11,7 @@
 import * as Plot from "@observablehq/plot";
 import type { DistrictRef } from "../lib/caseSeries.ts";
 import { formatDate } from "../lib/formatDate.ts";
-import { getMeasureTimeline, type CategoryRef, type MeasureRowSpec, type MeasureTimeline } from "../lib/measureTimeline.ts";
+import { formatPeriod, getMeasureTimeline, type CategoryRef, type MeasureRowSpec, type MeasureTimeline, type TimelineMark, type TimelinePeriod } from "../lib/measureTimeline.ts";
 import { getCategoryColor, INK } from "../lib/palette.ts";
 import type { Chart, ChartTable } from "./chart.ts";
 import { composeSvg, renderNoData, renderPlot } from "./svg.ts";
@@ -31,6 +33,16 @@ export interface MeasuresChartOptions {
 const SOURCE = "数据来源：各区及市级新闻报道中的防控工作指示（自动提取）";
 /** Height of one lane in SVG units. */
 const LANE = 16;
+/** The most directive ids a dot's tooltip lists; the table lists them all. */
+const TITLE_IDS = 10;
+/** What a column is, for the text and the table's header. */
+const PERIOD_WORDS: Record<TimelinePeriod, { text: string; column: string }> = {
+  day: { text: "按日", column: "日期" },
+  week: { text: "按周", column: "周" },
+  month: { text: "按月", column: "月份" },
+  quarter: { text: "按季度", column: "季度" },
+  year: { text: "按年", column: "年份" },
+};
 
 /**
  * The page of a directive: `/reports/{doc_id}/#{directive id}`, the document id being the directive id without
@@ -78,11 +90,15 @@ function describe(timeline: MeasureTimeline, scope: string, first: string, last:
     const [district, districtCount] = top(timeline.directivesByDistrict) as [string, number];
     text += `指示最多的是${district}（${districtCount}条）。`;
   }
+  if (timeline.period !== "day") text += `图中${PERIOD_WORDS[timeline.period].text}汇总。`;
+  if (timeline.combined) text += "各区合并为每类措施一行，各区的时间线见各区页面。";
   return text;
 }
 
 function renderTimeline(timeline: MeasureTimeline, width: number, linkFor: (id: string) => string, byDistrict: boolean) {
-  const marginLeft = byDistrict ? 170 : 120;
+  // Combined lanes are the city's and every district's: no district group to name.
+  const grouped = byDistrict && !timeline.combined;
+  const marginLeft = grouped ? 170 : 120;
   const marginTop = 8;
   const marginBottom = 78;
   const height = marginTop + marginBottom + timeline.lanes.length * LANE;
@@ -97,42 +113,47 @@ function renderTimeline(timeline: MeasureTimeline, width: number, linkFor: (id: 
     marginBottom,
     marginLeft,
     marginRight: 12,
-    x: { type: "point", domain: timeline.dates, padding: 0.6, tickFormat: (d: string) => formatDate(d), tickRotate: -45, label: null },
+    x: { type: "point", domain: timeline.columns, padding: 0.6, tickFormat: (d: string) => formatPeriod(d, timeline.period), tickRotate: -45, label: null },
     y: { type: "point", domain: timeline.lanes.map((lane) => lane.key), padding: 0.5, tickFormat: (key: string) => laneOf.get(key)?.categoryLabel ?? key, label: null, tickSize: 0 },
     r: { domain: [0, max], range: [0, 7] },
     color: { domain: categories, range: categories.map(getCategoryColor) },
     marks: [
       // A rule above each district's first lane separates the groups.
-      ...(byDistrict ? [Plot.ruleY(firsts, { y: "key", dy: -LANE / 2, stroke: "#bbbbbb", strokeWidth: 0.5, insetLeft: -(marginLeft - 4) })] : []),
-      Plot.gridX(timeline.dates, { stroke: "#dddddd", strokeOpacity: 1 }),
-      ...(byDistrict ? [Plot.text(firsts, { y: "key", text: "districtName", frameAnchor: "left", dx: -(marginLeft - 4), textAnchor: "start", fontWeight: "bold", fill: INK })] : []),
+      ...(grouped ? [Plot.ruleY(firsts, { y: "key", dy: -LANE / 2, stroke: "#bbbbbb", strokeWidth: 0.5, insetLeft: -(marginLeft - 4) })] : []),
+      Plot.gridX(timeline.columns, { stroke: "#dddddd", strokeOpacity: 1 }),
+      ...(grouped ? [Plot.text(firsts, { y: "key", text: "districtName", frameAnchor: "left", dx: -(marginLeft - 4), textAnchor: "start", fontWeight: "bold", fill: INK })] : []),
       Plot.dot(timeline.marks, {
-        x: "date",
+        x: "column",
         y: "lane",
         r: "directives",
         fill: "category",
         stroke: INK,
         strokeWidth: 0.6,
-        href: (mark: MeasureRowSpec) => linkFor(mark.directive_ids[0] as string),
-        title: (mark: MeasureRowSpec & { lane: string }) =>
-          `${formatDate(mark.date)} ${laneOf.get(mark.lane)?.districtName ?? ""} ${laneOf.get(mark.lane)?.categoryLabel ?? mark.category}：${mark.directives}条指示（${mark.directive_ids.join("、")}）`,
+        href: (mark: TimelineMark) => linkFor(mark.directive_ids[0] as string),
+        title: (mark: TimelineMark) =>
+          `${formatPeriod(mark.column, timeline.period)} ${laneOf.get(mark.lane)?.districtName ?? ""} ${laneOf.get(mark.lane)?.categoryLabel ?? mark.category}：${mark.directives}条指示（${listIds(mark.directive_ids)}）`,
       }),
     ],
   });
+}
+
+/** A dot's directive ids for its tooltip: all of them up to TITLE_IDS, else the first ones and the count. */
+function listIds(ids: readonly string[]): string {
+  return ids.length <= TITLE_IDS ? ids.join("、") : `${ids.slice(0, TITLE_IDS).join("、")}等${ids.length}条`;
 }
 
 function tableOf(timeline: MeasureTimeline): ChartTable {
   const laneOf = new Map(timeline.lanes.map((lane) => [lane.key, lane]));
   return {
     columns: [
-      { key: "date", label: "日期" },
+      { key: "date", label: PERIOD_WORDS[timeline.period].column },
       { key: "district", label: "区" },
       { key: "category", label: "措施类别" },
       { key: "directives", label: "指示数" },
       { key: "directive_ids", label: "指示编号" },
     ],
     rows: timeline.marks.map((mark) => ({
-      date: formatDate(mark.date),
+      date: formatPeriod(mark.column, timeline.period),
       district: laneOf.get(mark.lane)?.districtName ?? "",
       category: laneOf.get(mark.lane)?.categoryLabel ?? mark.category,
       directives: mark.directives,

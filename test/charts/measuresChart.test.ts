@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getDirectiveHref, measuresChart } from "../../src/charts/measuresChart.ts";
 import type { DistrictRef } from "../../src/lib/caseSeries.ts";
 import { formatDate } from "../../src/lib/formatDate.ts";
+import { addDays } from "../../src/lib/isoDays.ts";
 import type { MeasureRowSpec } from "../../src/lib/measureTimeline.ts";
 import { parseMeasureCategories } from "../../src/pipeline/extract/measureCategories.ts";
 import { CATEGORIES, DISTRICTS, MEASURE_ROWS } from "./fixtures.ts";
@@ -18,6 +19,51 @@ describe("getDirectiveHref(directiveId)", () => {
 
 describe("measuresChart(rows, options)", () => {
   const options = { districts: DISTRICTS, categories: CATEGORIES };
+
+  describe("at the scale of years of reports", () => {
+    // 90 weeks of directives, each Monday one for the city and two for 朝阳区 (a long period, few lanes).
+    const weekly = Array.from({ length: 90 }, (_, i) => addDays("2020-03-02", 7 * i)).flatMap((day, i): MeasureRowSpec[] => [
+      { date: day, district: null, category: "nucleic_acid_testing", directives: 1, directive_ids: [`w${String(i).padStart(3, "0")}-d001`] },
+      { date: day, district: "朝阳区", category: "tracing", directives: 2, directive_ids: [`w${String(i).padStart(3, "0")}-d002`, `w${String(i).padStart(3, "0")}-d003`] },
+    ]);
+
+    it("groups the days into months, says so, and lists every directive in the table", () => {
+      const chart = measuresChart(weekly, options);
+      expect(chart.alt).toBe("2020年3月2日至2021年11月15日，全市及各区共有270条防控指示（90天），涉及2类措施；最常提到的是流调溯源（180条）。指示最多的是朝阳区（180条）。图中按月汇总。");
+      expect(chart.table.columns[0]).toEqual({ key: "date", label: "月份" });
+      expect(chart.table.rows[0]).toEqual({ date: "2020年3月", district: "全市", category: "核酸检测", directives: 5, directive_ids: "w000-d001 w001-d001 w002-d001 w003-d001 w004-d001" });
+      expect(chart.table.rows.reduce((sum, row) => sum + Number(row.directives), 0)).toBe(270);
+      expect(chart.table.rows.flatMap((row) => String(row.directive_ids).split(" "))).toHaveLength(270);
+      // A dot per month and lane, its tooltip listing at most ten directives.
+      expect(chart.svg.match(/<a /g)).toHaveLength(chart.table.rows.length);
+      expect(chart.svg).toContain("2020年3月 朝阳区 流调溯源：10条指示（w000-d002、w000-d003、w001-d002、w001-d003、w002-d002、w002-d003、w003-d002、w003-d003、w004-d002、w004-d003）");
+      expect(chart.svg).toMatch(/2020年4月 朝阳区 流调溯源：8条指示（w005-d002、[^）]*、w008-d003）/);
+      expectSafeSvg(chart.svg);
+    });
+
+    it("caps a dot's tooltip at ten directives", () => {
+      const many: MeasureRowSpec[] = [{ date: "2022-04-13", district: "朝阳区", category: "tracing", directives: 12, directive_ids: Array.from({ length: 12 }, (_, i) => `030-d${String(i + 1).padStart(3, "0")}`) }];
+      const chart = measuresChart(many, options);
+      expect(chart.svg).toContain("030-d009、030-d010等12条）");
+      expect(chart.table.rows[0]?.directive_ids).toBe(many[0]!.directive_ids.join(" "));
+    });
+
+    it("combines the districts into one row per category when they would give more than MAX_TIMELINE_LANES rows", () => {
+      const names = Array.from({ length: 31 }, (_, i) => `区${String(i).padStart(2, "0")}`);
+      const wide: MeasureRowSpec[] = names.flatMap((name, i) => [
+        { date: "2022-04-13", district: name, category: "tracing", directives: 1, directive_ids: [`${i}-d001`] },
+        { date: "2022-04-13", district: name, category: "nucleic_acid_testing", directives: 1, directive_ids: [`${i}-d002`] },
+      ]);
+      const chart = measuresChart(wide, options);
+      expect(chart.alt).toMatch(/各区合并为每类措施一行，各区的时间线见各区页面。$/);
+      expect(chart.table.rows.map((row) => [row.district, row.category, row.directives])).toEqual([
+        ["全市及各区", "核酸检测", 31],
+        ["全市及各区", "流调溯源", 31],
+      ]);
+      // One district's chart is never combined.
+      expect(measuresChart(wide, { ...options, district: "chaoyang" }).table.rows).toEqual([]);
+    });
+  });
 
   it("states the directives, the commonest category and the district with most", () => {
     const chart = measuresChart(MEASURE_ROWS, options);
