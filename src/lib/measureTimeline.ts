@@ -158,11 +158,13 @@ export function getMeasureTimeline(
   const byDistrict = new Set(kept.map((row) => `${slugOf(row.district)}:${row.category}`)).size;
   const combined = byDistrict > MAX_TIMELINE_LANES;
   const laneKey = (row: MeasureRowSpec): string => (combined ? `all:${row.category}` : `${slugOf(row.district)}:${row.category}`);
-  const compareLane = (a: MeasureRowSpec, b: MeasureRowSpec): number =>
+  const compareDistrict = (a: MeasureRowSpec, b: MeasureRowSpec): number =>
     districtOrder(a.district) - districtOrder(b.district) ||
-    (getMeasureDistrictName(a.district) < getMeasureDistrictName(b.district) ? -1 : getMeasureDistrictName(a.district) > getMeasureDistrictName(b.district) ? 1 : 0) ||
-    categoryOrder(a.category) - categoryOrder(b.category) ||
-    (a.category < b.category ? -1 : a.category > b.category ? 1 : 0);
+    (getMeasureDistrictName(a.district) < getMeasureDistrictName(b.district) ? -1 : getMeasureDistrictName(a.district) > getMeasureDistrictName(b.district) ? 1 : 0);
+  const compareCategory = (a: MeasureRowSpec, b: MeasureRowSpec): number =>
+    categoryOrder(a.category) - categoryOrder(b.category) || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0);
+  // Combined lanes are categories alone, in the categories' order whichever districts have them.
+  const compareLane = (a: MeasureRowSpec, b: MeasureRowSpec): number => (combined ? 0 : compareDistrict(a, b)) || compareCategory(a, b);
 
   const sorted = [...kept].sort(compareLane);
   const lanes: TimelineLane[] = [];

@@ -88,6 +88,9 @@ describe("getMeasureTimeline at scale", () => {
     expect(timeline.marks.every((m) => m.district === null)).toBe(true);
     // The sums of the text still count districts.
     expect(timeline.directivesByDistrict.size).toBe(names.length);
+    // In the categories' order, whichever district has which: the city here has only the last one.
+    const shuffled = [row("2022-04-13", null, 4), ...rows.filter((r) => r.district !== null)].reverse();
+    expect(getMeasureTimeline(shuffled, DISTRICTS, CATEGORIES).lanes.map((l) => l.category)).toEqual(["c1", "c2", "c3", "c4"]);
   });
 
   it("keeps every directive in one mark of its category, whatever the rows (property)", () => {

@@ -1,6 +1,7 @@
 /**
- * How the cached stages' values are stored as JSON (src/pipeline/cache/stageCache.ts): a parsed document's offset
- * map (an Int32Array) as base64 of its bytes, everything else as it is.
+ * How the cached stages' values are stored as JSON (src/pipeline/cache/stageCache.ts): an analysis without its parsed
+ * document, which is an entry of its own read only when needed; a parsed document with its offset map (an Int32Array)
+ * as base64 of its bytes; an extraction as it is.
  */
 import type { Issue } from "../issues.ts";
 import type { ParsedDoc } from "../records.ts";
