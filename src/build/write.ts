@@ -95,15 +95,11 @@ export async function writeFolderAtomically(target: string, files: Iterable<Outp
  * (a file system without hard links).
  */
 function writeOrLink(path: string, content: string | Uint8Array, previous: string): void {
-  const old = lstatSync(previous, { throwIfNoEntry: false });
-  // The sizes first: encoding a dataset's text to compare it costs as much as writing it.
-  const size = typeof content === "string" ? Buffer.byteLength(content) : content.length;
-  if (old?.isFile() !== true || old.size !== size) {
-    writeFileSync(path, content);
-    return;
-  }
+  // Encoded once, for its size, then to compare or to write (measuring a dataset's text without encoding it is a scan
+  // of its own: 0.3 s of a 10,000-report rebuild).
   const bytes = typeof content === "string" ? Buffer.from(content) : content;
-  if (readFileSync(previous).equals(bytes)) {
+  const old = lstatSync(previous, { throwIfNoEntry: false });
+  if (old?.isFile() === true && old.size === bytes.length && readFileSync(previous).equals(bytes)) {
     try {
       linkSync(previous, path);
       return;

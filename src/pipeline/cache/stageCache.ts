@@ -8,7 +8,7 @@
  * unchanged: an edit of measure-categories.csv reruns the stages that read the categories and nothing else. Storage
  * is injected (`CacheStore`: files under data/build/cache/, see src/build/stageCacheFiles.ts); this module stays pure.
  */
-import { sha256Hex } from "../documentId.ts";
+import { createHash } from "node:crypto";
 
 /** Where entries are kept: one text per stage and key. Reads and writes never throw for a missing entry. */
 export interface CacheStore {
@@ -48,10 +48,12 @@ interface EntrySpec {
  * bytes). Same parts, same key.
  */
 export function getCacheKey(cache: StageCache, stage: string, parts: ReadonlyArray<string | Uint8Array>): string {
-  // Each part is prefixed by its length so that ["ab", "c"] and ["a", "bc"] differ.
-  const header = [stage, cache.codeVersion, ...parts.map((p) => `${typeof p === "string" ? "s" : "b"}${p.length}`)].join("\u0000");
-  const hashes = parts.map((p) => sha256Hex(p));
-  return sha256Hex(`${header}\u0000${hashes.join("\u0000")}`);
+  // The header gives each part's kind and length in bytes, so that ["ab", "c"] and ["a", "bc"] differ; the parts
+  // follow in one hash (a hash per part cost a tenth of a second per 10,000 reports, twice a build).
+  const header = [stage, cache.codeVersion, ...parts.map((p) => (typeof p === "string" ? `s${Buffer.byteLength(p)}` : `b${p.length}`))].join("\u0000");
+  const hash = createHash("sha256").update(`${header}\u0000`);
+  for (const part of parts) hash.update(part);
+  return hash.digest("hex");
 }
 
 /**
