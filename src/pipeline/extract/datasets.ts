@@ -117,7 +117,8 @@ export interface ExtractionResult {
  * from directives, one row per person, one row per risk area and listing (texts and CSV rows kept as
  * sources), and the conflicts between text and CSV case counts. Same inputs, same output. `extractOne` is
  * `extractDocument` with `ctx`, or one that gives the same (the pipeline's cached one, which reads a document only
- * when it computes its extraction). A document is otherwise read only to place a case conflict.
+ * when it computes its extraction); a case conflict is placed where the extraction found the row, so no document is
+ * read for it.
  */
 export function extractDatasets(
   documents: readonly DocumentSource[],
@@ -126,7 +127,7 @@ export function extractDatasets(
   extractOne: (source: DocumentSource) => DocumentExtraction = (source) => extractDocument(source.doc, ctx),
 ): ExtractionResult {
   const byId = [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const all: DocumentExtraction = { directives: [], personMentions: [], places: [], riskAreaMentions: [], cases: [], casePositions: [], issues: [] };
+  const all: Omit<DocumentExtraction, "casePositions"> = { directives: [], personMentions: [], places: [], riskAreaMentions: [], cases: [], issues: [] };
   // Where each case row was read: its document's path, and the line and column the extraction found.
   const caseSources = new Map<CaseRow, { path: string; line: number; column: number }>();
   for (const source of byId) {
