@@ -28,6 +28,7 @@ import { scanFloor } from "../src/bench/regexFloor.ts";
 import { getBareAstroProject } from "../src/bench/bareAstro.ts";
 import { formatBenchTable, getBenchSummary, type BenchFigures } from "../src/bench/summary.ts";
 import { getScriptNodeFlags, type PackageJson } from "../src/bench/scriptFlags.ts";
+import { sampleTreePeak } from "../src/bench/processTree.ts";
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const REPO = resolve(dirname(SCRIPT), "..");
@@ -52,6 +53,8 @@ interface ChildRun {
   stdout: string;
   stderr: string;
   peakRssMb: number;
+  /** the largest sum of the resident memory of the process and the processes it started, sampled (Linux; else NaN) */
+  treePeakRssMb: number;
 }
 
 function log(message: string): void {
@@ -66,6 +69,7 @@ function runNode(args: string[], cwd: string, flags: readonly string[] = []): Pr
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(process.execPath, [...NODE_FLAGS, ...flags, "--import", RSS_HOOK, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const tree = child.pid === undefined ? { stop: () => Number.NaN } : sampleTreePeak(child.pid);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -73,12 +77,13 @@ function runNode(args: string[], cwd: string, flags: readonly string[] = []): Pr
     child.on("error", fail);
     child.on("close", (code) => {
       const seconds = (performance.now() - started) / 1000;
+      const treePeakRssMb = tree.stop();
       const usage = [...stderr.matchAll(/bench-usage (\d+) (\d+)/g)].at(-1);
       if (code !== 0) {
         fail(new Error(`node ${args.join(" ")} (in ${cwd}) exited with ${code}:\n${stderr.slice(-3000)}`));
         return;
       }
-      done({ seconds, stdout, stderr, cpuS: usage === undefined ? Number.NaN : Number(usage[2]) / 1e6, peakRssMb: usage === undefined ? Number.NaN : Number(usage[1]) / 1024 });
+      done({ seconds, stdout, stderr, cpuS: usage === undefined ? Number.NaN : Number(usage[2]) / 1e6, peakRssMb: usage === undefined ? Number.NaN : Number(usage[1]) / 1024, treePeakRssMb });
     });
   });
 }
@@ -329,6 +334,7 @@ async function main(): Promise<number> {
         reportFloorCpuS: reportFloor.cpuS,
         peakRssMb: siteRun.peakRssMb,
         floorPeakRssMb: floorSite.peakRssMb,
+        treePeakRssMb: siteRun.treePeakRssMb,
         outputBytes: siteBytes,
       };
     }

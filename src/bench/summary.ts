@@ -44,6 +44,11 @@ export interface BenchFigures {
     reportFloorCpuS: number;
     peakRssMb: number;
     floorPeakRssMb: number;
+    /**
+     * the largest sum of the resident memory of the site build and the processes it starts (Pagefind's binary),
+     * sampled every 0.25 s (src/bench/processTree.ts); NaN where it cannot be read (not Linux)
+     */
+    treePeakRssMb: number;
     /** size of the built site */
     outputBytes: number;
   } | null;
@@ -92,6 +97,7 @@ export function getBenchSummary(f: BenchFigures): Record<string, number | null> 
     site_cpu_floor_ratio: f.site === null ? null : round(f.site.cpuS / f.site.floorCpuS),
     site_report_floor_ratio: f.site === null ? null : round(f.site.s / f.site.reportFloorS),
     peak_rss_mb: round(Math.max(f.pipeline.peakRssMb, f.site?.peakRssMb ?? 0)),
+    site_tree_peak_rss_mb: f.site === null || Number.isNaN(f.site.treePeakRssMb) ? null : round(f.site.treePeakRssMb),
     incremental_s: round(f.incrementalS),
     incremental_analysed: f.incrementalAnalysed,
     reference_edit_s: round(f.referenceEditS),
@@ -132,6 +138,7 @@ export function formatBenchTable(f: BenchFigures): string[] {
       `${fixed(s.s / s.reportFloorS, 1)}; ${fixed(s.cpuS / s.reportFloorCpuS, 1)}`,
     ]);
     rows.push(["peak memory (site build process)", `${fixed(s.peakRssMb, 0)} MB`, `${fixed(s.floorPeakRssMb, 0)} MB`, fixed(s.peakRssMb / s.floorPeakRssMb, 1)]);
+    if (!Number.isNaN(s.treePeakRssMb)) rows.push(["peak memory (site build with the processes it starts: Pagefind; sampled)", `${fixed(s.treePeakRssMb, 0)} MB`, "", ""]);
   }
   rows.push(["peak memory (`npm run data` processes)", `${fixed(p.peakRssMb, 0)} MB`, "", ""]);
   rows.push([`add one report, rebuild the data (cache filled by the cold run)`, `${fixed(f.incrementalS, 2)} s · ${f.incrementalAnalysed} reports analysed`, `cold ${fixed(p.coldS, 2)} s`, fixed(f.incrementalS / p.coldS, 2)]);
