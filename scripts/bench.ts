@@ -12,7 +12,8 @@
  * report. Progress goes to stderr; the table to stdout; the last line is a JSON summary (src/bench/summary.ts).
  * --no-site skips both site builds; --keep keeps the temp folder and prints where it is.
  *
- * Peak memory is each child's own `process.resourceUsage().maxRSS`, printed by a hook loaded with --import.
+ * Peak memory is each child's own `process.resourceUsage().maxRSS`, printed by a hook loaded with --import, and the
+ * largest sum over a child and the processes it starts, sampled from /proc (the site build starts Pagefind's binary).
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
