@@ -75,7 +75,10 @@ function runNode(args: string[], cwd: string, flags: readonly string[] = []): Pr
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", fail);
+    child.on("error", (error) => {
+      tree.stop();
+      fail(error);
+    });
     child.on("close", (code) => {
       const seconds = (performance.now() - started) / 1000;
       const treePeakRssMb = tree.stop();
