@@ -155,8 +155,8 @@ export function getMeasureTimeline(
     return index === -1 ? categories.length : index;
   };
   const slugOf = (name: string | null): string => (name === null ? "beijing" : (districts.find((d) => d.name === name)?.slug ?? name));
-  const byDistrict = new Set(kept.map((row) => `${slugOf(row.district)}:${row.category}`)).size;
-  const combined = byDistrict > MAX_TIMELINE_LANES;
+  const lanesByDistrict = new Set(kept.map((row) => `${slugOf(row.district)}:${row.category}`)).size;
+  const combined = lanesByDistrict > MAX_TIMELINE_LANES;
   const laneKey = (row: MeasureRowSpec): string => (combined ? `all:${row.category}` : `${slugOf(row.district)}:${row.category}`);
   const compareDistrict = (a: MeasureRowSpec, b: MeasureRowSpec): number =>
     districtOrder(a.district) - districtOrder(b.district) ||
@@ -204,15 +204,15 @@ export function getMeasureTimeline(
 
   const all = new Set<string>();
   const byCategory = new Map<string, Set<string>>();
-  const byDistrictName = new Map<string, Set<string>>();
+  const byDistrict = new Map<string, Set<string>>();
   for (const row of kept) {
     const district = getMeasureDistrictName(row.district);
     for (const id of row.directive_ids) {
       all.add(id);
       byCategory.set(row.category, (byCategory.get(row.category) ?? new Set()).add(id));
-      byDistrictName.set(district, (byDistrictName.get(district) ?? new Set()).add(id));
+      byDistrict.set(district, (byDistrict.get(district) ?? new Set()).add(id));
     }
   }
   const sizes = (map: Map<string, Set<string>>) => new Map([...map].map(([key, ids]) => [key, ids.size]));
-  return { lanes, combined, period, columns, dates, marks, directiveCount: all.size, directivesByCategory: sizes(byCategory), directivesByDistrict: sizes(byDistrictName) };
+  return { lanes, combined, period, columns, dates, marks, directiveCount: all.size, directivesByCategory: sizes(byCategory), directivesByDistrict: sizes(byDistrict) };
 }

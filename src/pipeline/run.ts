@@ -224,12 +224,11 @@ export function runPipeline(input: RunInput, reference: Reference, options: RunO
     districts: extracted.districts,
     datasets: Object.fromEntries(DATASETS.map((spec) => [spec.name, spec.rows(extracted) as ReadonlyArray<Record<string, unknown>>])),
   });
-  const docOf = new Map(documents.map((d) => [d.row.id, d]));
   // One line index per document, built at its first bad row: rescanning a long report per row is quadratic.
   const positions = new Map<ParsedDoc, ReturnType<typeof createPositionIndex>>();
   const { datasets, issues: schemaIssues } = validateDatasets(extracted, (row) => {
     if (typeof row.source_path === "string") return { path: row.source_path, line: typeof row.source_line === "number" ? row.source_line : null, column: null };
-    const doc = typeof row.doc_id === "string" ? docOf.get(row.doc_id)?.doc : undefined;
+    const doc = typeof row.doc_id === "string" ? handles.get(row.doc_id)?.load() : undefined;
     if (!doc) return null;
     const span = Array.isArray(row.span) && typeof row.span[0] === "number" ? row.span[0] : 0;
     let positionOf = positions.get(doc);
