@@ -13,7 +13,7 @@
  * --no-site skips both site builds; --keep keeps the temp folder and prints where it is.
  *
  * Peak memory is each child's own `process.resourceUsage().maxRSS`, printed by a hook loaded with --import, and the
- * largest sum over a child and the processes it starts, sampled from /proc (the site build starts Pagefind's binary).
+ * largest sum over a child and the processes it starts, sampled from /proc (a build may start other programs).
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";

@@ -64,9 +64,12 @@ async function main(): Promise<number> {
     // read _headers only at the published folder's root, where the live site's file already covers /archive/* (with
     // the strict policy), and a stale copy in the write-once archive would mislead whoever reads it later.
     await rm(join(temp, "site", "_headers"), { force: true });
-    // The two scripts of the live site: no archived page loads them (a snapshot's search page has no index and its
-    // embed pages no height script, src/layouts/EmbedLayout.astro), and the archive's policy runs no script anyway.
-    for (const script of ["embed/height.js", "search/search.js"]) await rm(join(temp, "site", script), { force: true });
+    // The live site's scripts: no archived page loads them (a snapshot's search page has no index and its embed
+    // pages no height script, src/layouts/EmbedLayout.astro), and the archive's policy runs no script anyway.
+    await rm(join(temp, "site", "embed", "height.js"), { force: true });
+    for (const name of await readdir(join(temp, "site", "search")).catch(() => [])) {
+      if (name.endsWith(".js")) await rm(join(temp, "site", "search", name), { force: true });
+    }
     log(`snapshot ${date}: 3/3 manifest (${shared} downloads of site/data/ kept once, in data/)`);
     const inputs = await listInputs(root, join(temp, "data", "build-report.json"));
     const manifest = await buildManifest(temp, { date, version, inputs });

@@ -45,7 +45,7 @@ export interface BenchFigures {
     peakRssMb: number;
     floorPeakRssMb: number;
     /**
-     * the largest sum of the resident memory of the site build and the processes it starts (Pagefind's binary),
+     * the largest sum of the resident memory of the site build and the processes it starts,
      * sampled every 0.25 s (src/bench/processTree.ts); NaN where it cannot be read (not Linux)
      */
     treePeakRssMb: number;
@@ -138,7 +138,7 @@ export function formatBenchTable(f: BenchFigures): string[] {
       `${fixed(s.s / s.reportFloorS, 1)}; ${fixed(s.cpuS / s.reportFloorCpuS, 1)}`,
     ]);
     rows.push(["peak memory (site build process)", `${fixed(s.peakRssMb, 0)} MB`, `${fixed(s.floorPeakRssMb, 0)} MB`, fixed(s.peakRssMb / s.floorPeakRssMb, 1)]);
-    if (!Number.isNaN(s.treePeakRssMb)) rows.push(["peak memory (site build with the processes it starts: Pagefind; sampled)", `${fixed(s.treePeakRssMb, 0)} MB`, "", ""]);
+    if (!Number.isNaN(s.treePeakRssMb)) rows.push(["peak memory (site build with the processes it starts; sampled)", `${fixed(s.treePeakRssMb, 0)} MB`, "", ""]);
   }
   rows.push(["peak memory (`npm run data` processes)", `${fixed(p.peakRssMb, 0)} MB`, "", ""]);
   rows.push([`add one report, rebuild the data (cache filled by the cold run)`, `${fixed(f.incrementalS, 2)} s · ${f.incrementalAnalysed} reports analysed`, `cold ${fixed(p.coldS, 2)} s`, fixed(f.incrementalS / p.coldS, 2)]);

@@ -1,50 +1,173 @@
 /**
- * The site's full-text search: Pagefind run over the built site (after `astro build`, before the folder is swapped
- * in), writing its index and its browser scripts to `pagefind/` of the site. Only report pages are indexed: their
- * article carries `data-pagefind-body` (src/pages/reports/[id].astro), and Pagefind then skips every page without it.
- * Pagefind's extended binary (the one its npm package starts) segments Chinese, so `核酸检测` and `古北口` are found
- * inside unspaced text.
+ * The site's full-text search index (/search/idx/, layout in src/search/layout.js), made from the datasets after
+ * `astro build`: each report's title and clean text cut into overlapping pairs of characters with their positions
+ * (src/search/text.js), so the search page finds exact phrases (古北口, 核酸检测) in unspaced Chinese, and the
+ * district and month filters as lists of documents.
+ *
+ * Why our own index and not Pagefind (which the site used until issue 7): Pagefind's extended binary held about
+ * 400 KB per Chinese page while indexing, 4 GB for 10,000 reports on top of the site build's own 1.6 GB, and took
+ * 39 s; indexed in parts, its per-part segmentation of the query found reports that do not contain the phrase.
+ * This index is made from the text files in one pass, holding the positions as numbers (src/bench measures it).
  */
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { close, createIndex } from "pagefind";
+import { readSiteDataset } from "./datasetFiles.ts";
+import { isBuildFilePath } from "../lib/buildFiles.ts";
+import { formatDate } from "../lib/formatDate.ts";
+import { getSearchDay, getSearchMonth } from "../lib/searchFilters.ts";
+import { getShard, isWordUnit, normalizeSearchText } from "../search/text.js";
+import { encodePostings } from "../search/postings.js";
+import { DOCS_PER_CHUNK, getDocsFile, getKeysFile, INDEX_FOLDER, INDEX_FORMAT, type SearchDocEntry, type SearchMeta } from "../search/layout.js";
 
-/** The folder of the site the index is written to; the search page loads its scripts from here. */
-export const SEARCH_FOLDER = "pagefind";
-
-/**
- * The pages Pagefind reads: the report pages (and the report lists beside them, which it skips for lack of a body).
- * The same index as reading every page, since only report pages have a body, without opening the ten thousand
- * briefing and embed pages first: 0.14 s instead of 2.1 s on the sample site (9 s with 1,000 reports).
- */
-const REPORT_PAGES = "reports/*/index.html";
-
-/** What indexing found. */
-export interface SearchIndexResult {
-  /** HTML pages Pagefind indexed (the report pages) */
-  pages: number;
+/** A report as the index sees it; its text is read when its turn comes, so only one is held at a time. */
+export interface SearchSource {
+  id: string;
+  title: string;
+  /** the day its page shows (publication, else event date), YYYY-MM-DD, or null */
+  day: string | null;
+  districts: readonly string[];
+  /** `text/{id}.txt`, as the documents dataset names it */
+  textPath: string;
+  readText(): string | Promise<string>;
 }
 
-/** Raised when Pagefind reports errors; the message lists them. */
-export class SearchIndexError extends Error {}
+/** Positions per shard the index aims at (about 40 KB of JSON): the shard count is the power of two that gives it. */
+const POSITIONS_PER_SHARD = 16_384;
+/** At most this many shards, so a very large corpus gets larger shards rather than hundreds of thousands of files. */
+const MAX_SHARDS = 4_096;
+
+/** What writeSearchIndex made. */
+export interface SearchIndexResult {
+  documents: number;
+  /** distinct keys (pairs of characters) */
+  keys: number;
+  /** key occurrences, all documents together */
+  positions: number;
+  shards: number;
+}
 
 /**
- * Indexes the report pages of `siteFolder` (`reports/{id}/index.html`) and writes the index to `siteFolder/pagefind/`. Rejects with a
- * SearchIndexError listing Pagefind's errors when it cannot start, index or write, or when the folder holds no HTML
- * page (missing or empty: Pagefind itself calls that a success); the folder may then hold a partial
- * `pagefind/`, which is why the site build runs this on its temporary folder. Always stops the Pagefind process.
+ * The index's files (paths relative to INDEX_FOLDER → JSON text) for `sources`: the same sources give the same
+ * bytes in any order. Throws when two sources share an id.
  */
-export async function writeSearchIndex(siteFolder: string): Promise<SearchIndexResult> {
-  try {
-    const { index, errors } = await createIndex({});
-    if (index === undefined) throw new SearchIndexError(`pagefind could not start: ${errors.join("; ") || "no index returned"}`);
-    const added = await index.addDirectory({ path: siteFolder, glob: REPORT_PAGES });
-    if (added.errors.length > 0) throw new SearchIndexError(`${siteFolder}: pagefind could not index the site: ${added.errors.join("; ")}`);
-    // A missing or empty folder is no error to Pagefind (page_count 0); to the site build it is one.
-    if (added.page_count === 0) throw new SearchIndexError(`${siteFolder}: pagefind found no HTML pages to index: expected the built site, found none`);
-    const written = await index.writeFiles({ outputPath: join(siteFolder, SEARCH_FOLDER) });
-    if (written.errors.length > 0) throw new SearchIndexError(`${siteFolder}: pagefind could not write its index: ${written.errors.join("; ")}`);
-    return { pages: added.page_count };
-  } finally {
-    await close();
+export async function buildSearchIndex(sources: readonly SearchSource[]): Promise<{ files: Map<string, string>; result: SearchIndexResult }> {
+  const docs = orderSources(sources);
+  // Keys are the two UTF-16 units of a pair packed into one signed 32-bit number (a small integer to V8, so the maps
+  // and arrays below hold no strings until the files are written). Each key's entries are the flat list
+  // encodePostings reads: document, count, positions.
+  const postings = new Map<number, number[]>();
+  const here = new Map<number, number[]>();
+  let positions = 0;
+  for (const [doc, source] of docs.entries()) {
+    const text = normalizeSearchText(`${source.title}\n${await source.readText()}`);
+    here.clear();
+    let wordBefore = text.length > 0 && isWordUnit(text.charCodeAt(0));
+    for (let i = 1; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      const word = isWordUnit(code);
+      if (word && wordBefore) {
+        const key = (text.charCodeAt(i - 1) << 16) | code;
+        const list = here.get(key);
+        if (list === undefined) here.set(key, [i - 1]);
+        else list.push(i - 1);
+      }
+      wordBefore = word;
+    }
+    for (const [key, starts] of here) {
+      let entries = postings.get(key);
+      if (entries === undefined) postings.set(key, (entries = []));
+      entries.push(doc, starts.length);
+      for (const start of starts) entries.push(start);
+      positions += starts.length;
+    }
   }
+
+  let shards = 1;
+  while (shards < MAX_SHARDS && shards * POSITIONS_PER_SHARD < positions) shards *= 2;
+  const byShard: Array<Array<[string, number]>> = Array.from({ length: shards }, () => []);
+  for (const key of postings.keys()) {
+    const text = String.fromCharCode(key >>> 16, key & 0xffff);
+    byShard[getShard(text, shards)]?.push([text, key]);
+  }
+  const files = new Map<string, string>();
+  for (const [shard, keys] of byShard.entries()) {
+    keys.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const object: Record<string, string> = {};
+    for (const [text, key] of keys) {
+      object[text] = encodePostings(postings.get(key) ?? []);
+      postings.delete(key);
+    }
+    files.set(getKeysFile(shard), JSON.stringify(object));
+  }
+
+  for (let first = 0; first < docs.length; first += DOCS_PER_CHUNK) {
+    const entries: SearchDocEntry[] = docs.slice(first, first + DOCS_PER_CHUNK).map((source) => [source.id, source.title, formatDate(source.day), source.textPath]);
+    files.set(getDocsFile(first), JSON.stringify(entries));
+  }
+  files.set("meta.json", `${JSON.stringify(describeFilters(docs, shards))}\n`);
+  return { files, result: { documents: docs.length, keys: [...byShard].reduce((sum, keys) => sum + keys.length, 0), positions, shards } };
+}
+
+/** Newest first (undated last), then by id: the documents' numbers. */
+function orderSources(sources: readonly SearchSource[]): SearchSource[] {
+  const ids = new Set<string>();
+  for (const source of sources) {
+    if (ids.has(source.id)) throw new Error(`search index: two documents have the id ${JSON.stringify(source.id)}; expected each id once`);
+    ids.add(source.id);
+  }
+  return [...sources].sort((a, b) => {
+    if (a.day !== b.day) return a.day === null ? 1 : b.day === null ? -1 : a.day < b.day ? 1 : -1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}
+
+/** meta.json: counts, each month as a range of numbers (documents are ordered by day), each district's documents. */
+function describeFilters(docs: readonly SearchSource[], shards: number): SearchMeta {
+  const months: SearchMeta["months"] = [];
+  const districts = new Map<string, number[]>();
+  for (const [doc, source] of docs.entries()) {
+    const month = getSearchMonth(source.day);
+    const last = months.at(-1);
+    if (month !== null && last?.[0] === month) last[2] = doc + 1;
+    else if (month !== null) months.push([month, doc, doc + 1]);
+    for (const name of new Set(source.districts)) {
+      const list = districts.get(name);
+      if (list === undefined) districts.set(name, [doc]);
+      else list.push(doc);
+    }
+  }
+  const encode = (numbers: number[]) => numbers.map((n, i) => (n - (i === 0 ? 0 : (numbers[i - 1] ?? 0))).toString(36)).join(",");
+  return {
+    format: INDEX_FORMAT,
+    documents: docs.length,
+    shards,
+    months,
+    districts: [...districts].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([name, numbers]): [string, string] => [name, encode(numbers)]),
+  };
+}
+
+/**
+ * Writes the index of the reports in `dataDir`'s documents dataset and their text files into `siteFolder`'s
+ * INDEX_FOLDER (replacing what was there). Rejects, naming the file, when the dataset or a text file cannot be read;
+ * the site build then leaves its temporary folder, and the published site, as they were.
+ */
+export async function writeSearchIndex(siteFolder: string, dataDir: string): Promise<SearchIndexResult> {
+  const sources = readSiteDataset(dataDir, "documents").map((row): SearchSource => {
+    if (!isBuildFilePath(row.text_path)) throw new Error(`${join(dataDir, "documents.json")}: document ${row.id}: text_path ${JSON.stringify(row.text_path)} is not a file of the data build`);
+    return {
+      id: row.id,
+      title: row.title,
+      day: getSearchDay(row),
+      districts: row.districts,
+      textPath: row.text_path,
+      readText: () => readFile(join(dataDir, row.text_path), "utf8"),
+    };
+  });
+  const { files, result } = await buildSearchIndex(sources);
+  const folder = join(siteFolder, INDEX_FOLDER);
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(join(folder, "keys"), { recursive: true });
+  await mkdir(join(folder, "docs"), { recursive: true });
+  for (const [name, content] of files) await writeFile(join(folder, name), content);
+  return result;
 }

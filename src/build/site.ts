@@ -65,7 +65,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
     // /archive/{date}/. A snapshot gets no index: its pages run no script (public/_headers), and its search page
     // says so.
     if ((options.base ?? "/") === "/") {
-      await writeSearchIndex(temp);
+      await writeSearchIndex(temp, options.dataDir);
       await copyArchives(archiveRoot, temp);
     }
   } catch (error) {

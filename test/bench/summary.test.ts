@@ -65,7 +65,7 @@ describe("formatBenchTable(figures)", () => {
     expect(lines[4]).toBe("| site build (950 report pages and the rest) | 100.0 s (CPU 120.0 s) · 2000 pages · 20.0 pages/s | 20.0 s (CPU 30.0 s) · 2000 plain pages · 100.0 pages/s | 5.0; 4.0 |");
     expect(lines[5]).toBe("| site build against one plain page per report | 100.0 s (CPU 120.0 s) | 10.0 s (CPU 12.0 s) · 1000 plain pages | 10.0; 10.0 |");
     expect(lines[6]).toBe("| peak memory (site build process) | 1500 MB | 300 MB | 5.0 |");
-    expect(lines[7]).toBe("| peak memory (site build with the processes it starts: Pagefind; sampled) | 2500 MB |  |  |");
+    expect(lines[7]).toBe("| peak memory (site build with the processes it starts; sampled) | 2500 MB |  |  |");
     // Where the tree cannot be read (not Linux), no row.
     expect(formatBenchTable({ ...FIGURES, site: { ...FIGURES.site!, treePeakRssMb: Number.NaN } })).toHaveLength(lines.length - 1);
     expect(lines.at(-3)).toBe("| add one report, rebuild the data (cache filled by the cold run) | 0.50 s · 1 reports analysed | cold 2.00 s | 0.25 |");

@@ -1,6 +1,7 @@
 /**
- * /search/ in Chromium: Pagefind's index of the built site finds reports by Chinese phrases, the district and month
- * filters narrow the results, and the page loads with no console errors and passes axe.
+ * /search/ in Chromium: the site's index (src/build/searchIndex.ts) finds exactly the reports holding a Chinese
+ * phrase, the district and month filters narrow the results, the order can be changed, and the page loads with no
+ * console errors and passes axe.
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -18,6 +19,8 @@ const GUBEIKOU_REPORT = "/reports/004_d2a4c35ad713cded/";
 
 interface DocumentLike {
   id: string;
+  title: string;
+  text_path: string;
   published_date: string | null;
   event_date: string | null;
   districts: string[];
@@ -55,7 +58,23 @@ function idOf(path: string): string {
   return path.split("/")[2] ?? "";
 }
 
-describe.skipIf(!HAVE_CHROMIUM)("/search/: Pagefind over the reports", () => {
+/** The report pages whose title or clean text (as published in /data/text/) holds `phrase`. */
+async function pagesHolding(phrase: string): Promise<string[]> {
+  const pages: string[] = [];
+  for (const doc of documents.values()) {
+    const text = await readFile(join(DIST, "data", doc.text_path), "utf8");
+    if (`${doc.title}\n${text}`.includes(phrase)) pages.push(`/reports/${doc.id}/`);
+  }
+  return pages.sort();
+}
+
+/** The day a result's page shows, as search orders by it. */
+function dayOf(path: string): string {
+  const doc = documents.get(idOf(path));
+  return doc?.published_date ?? doc?.event_date ?? "";
+}
+
+describe.skipIf(!HAVE_CHROMIUM)("/search/: the site's own index over the reports", () => {
   beforeAll(async () => {
     console.info(`site: ${await ensureSite()}`);
     const rows = JSON.parse(await readFile(join(DIST, "data/documents.json"), "utf8")) as DocumentLike[];
@@ -74,14 +93,44 @@ describe.skipIf(!HAVE_CHROMIUM)("/search/: Pagefind over the reports", () => {
     await server?.close();
   });
 
-  it("finds reports containing 核酸检测, each a report page", async () => {
+  it("finds exactly the reports whose title or text holds 核酸检测, with the phrase marked in each excerpt", async () => {
     const found = await search("核酸检测");
-    expect(found.length).toBeGreaterThan(0);
-    expect(found.filter((path) => !documents.has(idOf(path)) || path !== `/reports/${idOf(path)}/`)).toEqual([]);
-    const texts = await Promise.all(found.map((path) => readFile(join(DIST, "data/text", `${idOf(path)}.txt`), "utf8")));
-    expect(texts.filter((text) => text.includes("核酸检测")).length).toBeGreaterThan(0);
-    const marks = await page.$$eval("#search-results mark", (els) => els.map((el) => el.textContent));
-    expect(marks.join("")).toContain("核酸");
+    const expected = await pagesHolding("核酸检测");
+    expect(expected.length).toBeGreaterThan(1);
+    expect(expected.length).toBeLessThanOrEqual(50);
+    expect([...found].sort()).toEqual(expected);
+    expect(await page.textContent("#search-status")).toBe(`找到 ${expected.length} 篇通报。`);
+    // Excerpts arrive with the texts, after the list: each result gets one, with the phrase marked.
+    await page.waitForFunction(`[...document.querySelectorAll("#search-results li")].every((li) => li.querySelector("mark"))`);
+    const marks = await page.$$eval("#search-results mark", (els) => [...new Set(els.map((el) => el.textContent))]);
+    expect(marks).toEqual(["核酸检测"]);
+  });
+
+  it("orders by matches by default and by date on request, keeping the same reports", async () => {
+    const byMatches = await search("核酸检测");
+    await page.selectOption("#search-sort", "newest");
+    const byDate = await results();
+    expect(new URL(page.url()).searchParams.get("sort")).toBe("newest");
+    expect([...byDate].sort()).toEqual([...byMatches].sort());
+    const days = byDate.map(dayOf);
+    expect(days).toEqual([...days].sort().reverse());
+    await page.selectOption("#search-sort", "relevance");
+  });
+
+  it("says a single character cannot be searched alone, and lists a district's reports newest first without a word", async () => {
+    await page.fill("#search-input", "疫");
+    await page.press("#search-input", "Enter");
+    await page.waitForFunction(`document.getElementById("search-status").textContent.includes("至少两个字")`);
+    expect(await page.$$("#search-results li")).toHaveLength(0);
+    await page.fill("#search-input", "");
+    await page.selectOption("#search-district", "密云区");
+    await page.waitForFunction(`/找到/.test(document.getElementById("search-status").textContent)`);
+    await page.waitForTimeout(300);
+    const listed = await page.$$eval("#search-results li h2 a", (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const miyun = [...documents.values()].filter((doc) => doc.districts.includes("密云区")).map((doc) => `/reports/${doc.id}/`);
+    expect([...listed].sort()).toEqual(miyun.sort());
+    expect(listed.map(dayOf)).toEqual(listed.map(dayOf).sort().reverse());
+    await page.selectOption("#search-district", "");
   });
 
   it(`finds ${GUBEIKOU_REPORT} alone for 古北口, with its title and date`, async () => {

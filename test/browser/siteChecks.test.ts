@@ -118,12 +118,13 @@ describe("findJavaScript(crawl, files): what the site may run", () => {
     "index.html": page('<a href="/search/">搜</a> <a href="/embed/x/">嵌</a> <a href="/other/">他</a> <a href="/search/two/">二</a>'),
     "search/index.html": page('<form></form><script type="module" src="/search/search.js"></script>'),
     "search/search.js": "export {};",
+    "search/text.js": "export {};",
+    "search/extra.js": "1",
     "search/two/index.html": page('<script type="module" src="/search/search.js"></script><script>1</script>'),
     "embed/x/index.html": page('<p>图</p><script src="/embed/height.js"></script>'),
     "embed/height.js": "1",
-    "other/index.html": page('<script type="module" src="/search/search.js"></script><script src="/pagefind/pagefind.js"></script>'),
-    "pagefind/pagefind.js": "1",
-    "pagefind/fragment/x.js": "1",
+    "other/index.html": page('<script type="module" src="/search/search.js"></script><script src="/search/text.js"></script>'),
+    "search/idx/keys/0.js": "1",
     "assets/app.js": "1",
     "style.css": "",
     "bg.png": "png",
@@ -149,14 +150,15 @@ describe("findJavaScript(crawl, files): what the site may run", () => {
     await rm(site, { recursive: true, force: true });
   });
 
-  it("allows the search page's script, the embed height script and Pagefind's files, and nothing else", () => {
+  it("allows the search page's scripts and the embed height script, and nothing else", () => {
     expect(findJavaScript(siteCrawl, siteFiles).sort()).toEqual([
       "/other/: script",
       "/other/: script[type=module]",
       "/search/two/: script",
       "/search/two/: script[type=module]",
       "assets/app.js: JavaScript file",
-      "pagefind/fragment/x.js: JavaScript file",
+      "search/extra.js: JavaScript file",
+      "search/idx/keys/0.js: JavaScript file",
     ]);
   });
 
@@ -170,9 +172,10 @@ describe("findJavaScript(crawl, files): what the site may run", () => {
       "/search/two/: script[type=module]",
       "assets/app.js: JavaScript file",
       "embed/height.js: JavaScript file",
-      "pagefind/fragment/x.js: JavaScript file",
-      "pagefind/pagefind.js: JavaScript file",
+      "search/extra.js: JavaScript file",
+      "search/idx/keys/0.js: JavaScript file",
       "search/search.js: JavaScript file",
+      "search/text.js: JavaScript file",
     ]);
   });
 });

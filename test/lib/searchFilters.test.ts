@@ -1,20 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { getSearchAttributes, listSearchMonths } from "../../src/lib/searchFilters.ts";
+import { getSearchDay, getSearchMonth, listSearchMonths } from "../../src/lib/searchFilters.ts";
 
-describe("getSearchAttributes(doc)", () => {
-  it("gives one filter per district, the month of the publication date, and the date as shown", () => {
-    expect(getSearchAttributes({ districts: ["怀柔区", "密云区"], published_date: "2022-04-13", event_date: "2022-04-12" })).toEqual({
-      filters: ["区:怀柔区", "区:密云区", "月份:2022年4月"],
-      meta: "date:2022年4月13日",
-    });
+describe("getSearchDay(doc) and getSearchMonth(day)", () => {
+  it("take the publication date, else the event date, as the report page shows it", () => {
+    expect(getSearchDay({ published_date: "2022-04-13", event_date: "2022-04-12" })).toBe("2022-04-13");
+    expect(getSearchDay({ published_date: null, event_date: "2021-11-02" })).toBe("2021-11-02");
+    expect(getSearchMonth("2021-11-02")).toBe("2021年11月");
   });
 
-  it("uses the event date when the publication date is unknown, as the report page does", () => {
-    expect(getSearchAttributes({ districts: [], published_date: null, event_date: "2021-11-02" })).toEqual({ filters: ["月份:2021年11月"], meta: "date:2021年11月2日" });
-  });
-
-  it("guesses no month when no date is known", () => {
-    expect(getSearchAttributes({ districts: ["海淀区"], published_date: null, event_date: null })).toEqual({ filters: ["区:海淀区"], meta: "date:日期不详" });
+  it("guess no date and no month when none is known, and refuse what is not a date", () => {
+    expect(getSearchDay({ published_date: null, event_date: null })).toBeNull();
+    expect(getSearchMonth(null)).toBeNull();
+    expect(() => getSearchMonth("2022-4-1")).toThrow(/expected a date YYYY-MM-DD, found "2022-4-1"/);
   });
 });
 

@@ -111,8 +111,8 @@ export function findExternalAssets(crawl: SiteCrawl): string[] {
 }
 
 /**
- * The only JavaScript the site may ship: the search page's own script and Pagefind's files (src/build/searchIndex.ts),
- * and the embed height script loaded by /embed/ pages. Paths are URL paths of the site served at `/`.
+ * The only JavaScript the site may ship: the search page's script and the index modules it imports (src/search/*.js,
+ * served from /search/), and the embed height script loaded by /embed/ pages. Paths are URL paths of the site served at `/`.
  */
 export interface JavaScriptAllowance {
   /** page path prefix → the external scripts (`<script src>`, URL paths) pages under it may load */
@@ -121,13 +121,13 @@ export interface JavaScriptAllowance {
   files: readonly RegExp[];
 }
 
-/** The site's allowance: /search/ loads /search/search.js (which imports /pagefind/pagefind.js), /embed/… pages /embed/height.js. */
+/** The site's allowance: /search/ loads /search/search.js (which imports /search/text.js and the others), /embed/… pages /embed/height.js. */
 export const SITE_JAVASCRIPT: JavaScriptAllowance = {
   pages: [
     { prefix: "/search/", scripts: ["/search/search.js"], exact: true },
     { prefix: "/embed/", scripts: ["/embed/height.js"] },
   ],
-  files: [/^search\/search\.js$/, /^pagefind\/[^/]+\.js$/, /^embed\/height\.js$/],
+  files: [/^search\/(search|text|postings|match|layout)\.js$/, /^embed\/height\.js$/],
 };
 
 /**

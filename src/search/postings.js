@@ -1,0 +1,90 @@
+// @ts-check
+/**
+ * The postings of one key in the search index: which documents hold the key, and where. Written by the build
+ * (src/build/searchIndex.ts), read by the search page (served as /search/postings.js).
+ *
+ * A key's postings are one string, documents in increasing number, `;` between them: for each, its number as the
+ * difference from the previous one, `:`, then the key's positions in it, the first as it is and each next one as the
+ * difference from the one before, `,` between them; every number in base 36. Positions 3, 39 and 40 in document 7,
+ * then position 0 in document 12: `7:3,10,1;5:0`. Small differences make short numbers, and the page reads the
+ * positions of only the documents every key of its phrase shares.
+ */
+
+/**
+ * The postings string of `entries`: `[document, count, position × count, document, count, …]`, documents increasing,
+ * each one's positions increasing.
+ * @param {ArrayLike<number>} entries
+ * @returns {string}
+ */
+export function encodePostings(entries) {
+  const groups = [];
+  let previous = 0;
+  for (let i = 0; i < entries.length; ) {
+    const doc = /** @type {number} */ (entries[i]);
+    const count = /** @type {number} */ (entries[i + 1]);
+    const numbers = [];
+    let last = 0;
+    for (let j = 0; j < count; j++) {
+      const position = /** @type {number} */ (entries[i + 2 + j]);
+      numbers.push((position - last).toString(36));
+      last = position;
+    }
+    groups.push(`${(doc - previous).toString(36)}:${numbers.join(",")}`);
+    previous = doc;
+    i += 2 + count;
+  }
+  return groups.join(";");
+}
+
+/**
+ * @typedef {object} Postings
+ * @property {number[]} docs the documents holding the key, increasing
+ * @property {string[]} positions for each of `docs`, its positions still encoded (readPositions decodes one)
+ */
+
+/**
+ * Reads a postings string. Throws on anything encodePostings does not write, naming what it found.
+ * @param {string} text
+ * @returns {Postings}
+ */
+export function decodePostings(text) {
+  /** @type {Postings} */
+  const postings = { docs: [], positions: [] };
+  if (text === "") return postings;
+  let doc = 0;
+  for (const group of text.split(";")) {
+    const colon = group.indexOf(":");
+    const delta = colon > 0 ? parseBase36(group.slice(0, colon)) : NaN;
+    if (!Number.isInteger(delta) || colon === group.length - 1) throw new Error(`search postings: expected "document:positions", found ${JSON.stringify(group.slice(0, 40))}`);
+    doc += delta;
+    postings.docs.push(doc);
+    postings.positions.push(group.slice(colon + 1));
+  }
+  return postings;
+}
+
+/**
+ * The positions of one document's group (`3,10,1` → 3, 39, 40: base 36).
+ * @param {string} group
+ * @returns {number[]}
+ */
+export function readPositions(group) {
+  const positions = [];
+  let position = 0;
+  for (const part of group.split(",")) {
+    const delta = parseBase36(part);
+    if (!Number.isInteger(delta)) throw new Error(`search postings: expected a base-36 position, found ${JSON.stringify(part.slice(0, 20))}`);
+    position += delta;
+    positions.push(position);
+  }
+  return positions;
+}
+
+/**
+ * A base-36 number of digits and lower-case letters only (parseInt would accept `1x!` as 1 and `` as NaN silently).
+ * @param {string} text
+ * @returns {number}
+ */
+function parseBase36(text) {
+  return /^[0-9a-z]+$/.test(text) ? parseInt(text, 36) : NaN;
+}
