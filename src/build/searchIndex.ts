@@ -9,15 +9,18 @@
  * 39 s; indexed in parts, its per-part segmentation of the query found reports that do not contain the phrase.
  * This index is made from the text files in one pass, holding the positions as numbers (src/bench measures it).
  */
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { readSiteDataset } from "./datasetFiles.ts";
+import { z } from "zod";
+import { documentSchema } from "../pipeline/validate/schemas.ts";
+import { describeRowIssue } from "../pipeline/validate/rowIssue.ts";
 import { isBuildFilePath } from "../lib/buildFiles.ts";
 import { formatDate } from "../lib/formatDate.ts";
 import { getSearchDay, getSearchMonth } from "../lib/searchFilters.ts";
 import { getShard, isWordUnit, normalizeSearchText } from "../search/text.js";
 import { encodePostings } from "../search/postings.js";
-import { DOCS_PER_CHUNK, getDocsFile, getKeysFile, INDEX_FOLDER, INDEX_FORMAT, type SearchDocEntry, type SearchMeta } from "../search/layout.js";
+import { DOCS_PER_CHUNK, encodeNumbers, getDistrictFile, getDocsFile, getKeysFile, INDEX_FOLDER, INDEX_FORMAT, type SearchDocEntry, type SearchMeta } from "../search/layout.js";
 
 /** A report as the index sees it; its text is read when its turn comes, so only one is held at a time. */
 export interface SearchSource {
@@ -104,7 +107,9 @@ export async function buildSearchIndex(sources: readonly SearchSource[]): Promis
     const entries: SearchDocEntry[] = docs.slice(first, first + DOCS_PER_CHUNK).map((source) => [source.id, source.title, formatDate(source.day), source.textPath]);
     files.set(getDocsFile(first), JSON.stringify(entries));
   }
-  files.set("meta.json", `${JSON.stringify(describeFilters(docs, shards))}\n`);
+  const { meta, districtFiles } = describeFilters(docs, shards);
+  files.set("meta.json", `${JSON.stringify(meta)}\n`);
+  for (const [name, content] of districtFiles) files.set(name, content);
   return { files, result: { documents: docs.length, keys: [...byShard].reduce((sum, keys) => sum + keys.length, 0), positions, shards } };
 }
 
@@ -121,8 +126,8 @@ function orderSources(sources: readonly SearchSource[]): SearchSource[] {
   });
 }
 
-/** meta.json: counts, each month as a range of numbers (documents are ordered by day), each district's documents. */
-function describeFilters(docs: readonly SearchSource[], shards: number): SearchMeta {
+/** meta.json (counts, each month as a range of numbers: documents are ordered by day) and each district's file. */
+function describeFilters(docs: readonly SearchSource[], shards: number): { meta: SearchMeta; districtFiles: Array<[string, string]> } {
   const months: SearchMeta["months"] = [];
   const districts = new Map<string, number[]>();
   for (const [doc, source] of docs.entries()) {
@@ -136,38 +141,61 @@ function describeFilters(docs: readonly SearchSource[], shards: number): SearchM
       else list.push(doc);
     }
   }
-  const encode = (numbers: number[]) => numbers.map((n, i) => (n - (i === 0 ? 0 : (numbers[i - 1] ?? 0))).toString(36)).join(",");
+  const names = [...districts.keys()].sort();
   return {
-    format: INDEX_FORMAT,
-    documents: docs.length,
-    shards,
-    months,
-    districts: [...districts].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([name, numbers]): [string, string] => [name, encode(numbers)]),
+    meta: { format: INDEX_FORMAT, documents: docs.length, shards, months, districts: names },
+    districtFiles: names.map((name, n): [string, string] => [getDistrictFile(n), JSON.stringify(encodeNumbers(districts.get(name) ?? []))]),
   };
 }
 
 /**
- * Writes the index of the reports in `dataDir`'s documents dataset and their text files into `siteFolder`'s
- * INDEX_FOLDER (replacing what was there). Rejects, naming the file, when the dataset or a text file cannot be read;
- * the site build then leaves its temporary folder, and the published site, as they were.
+ * The fields of a documents row the index reads, checked as the dataset's schema checks them; the rest of each row
+ * (provenance, most of documents.json's bytes) is dropped as it is read.
+ */
+const searchRowSchema = z.object({
+  id: documentSchema.shape.id,
+  title: documentSchema.shape.title,
+  published_date: documentSchema.shape.published_date,
+  event_date: documentSchema.shape.event_date,
+  districts: documentSchema.shape.districts,
+  text_path: documentSchema.shape.text_path.refine(isBuildFilePath, "a file of the data build (text/{id}.txt)"),
+});
+
+/**
+ * The reports of `dataDir`'s documents dataset as the index reads them, each text read from its file when its turn
+ * comes. Throws, naming the file and the row, when the dataset is missing, not an array of rows, or a row lacks what
+ * the index needs.
+ */
+export function readSearchSources(dataDir: string): SearchSource[] {
+  const path = join(dataDir, "documents.json");
+  const hint = "run `npm run data` to write the datasets this site reads";
+  let rows: unknown;
+  try {
+    rows = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "the file is missing" : error instanceof Error ? error.message : String(error);
+    throw new Error(`${path}: cannot read the documents dataset: ${reason}; ${hint}`);
+  }
+  if (!Array.isArray(rows)) throw new Error(`${path}: expected an array of documents rows, found ${JSON.stringify(rows)?.slice(0, 60) ?? "nothing"}; ${hint}`);
+  return rows.map((row: unknown, index): SearchSource => {
+    const parsed = searchRowSchema.safeParse(row);
+    if (!parsed.success) throw new Error(`${path}: ${describeRowIssue("documents", index, row, parsed.error)}; ${hint}`);
+    const doc = parsed.data;
+    // Read synchronously: one file after another on the main thread is twice as fast as awaiting each read.
+    return { id: doc.id, title: doc.title, day: getSearchDay(doc), districts: doc.districts, textPath: doc.text_path, readText: () => readFileSync(join(dataDir, doc.text_path), "utf8") };
+  });
+}
+
+/**
+ * Writes the index of the reports in `dataDir` (readSearchSources) into `siteFolder`'s INDEX_FOLDER, replacing what
+ * was there. Rejects, naming the file, when the dataset or a text file cannot be read; the site build then leaves
+ * its temporary folder, and the published site, as they were.
  */
 export async function writeSearchIndex(siteFolder: string, dataDir: string): Promise<SearchIndexResult> {
-  const sources = readSiteDataset(dataDir, "documents").map((row): SearchSource => {
-    if (!isBuildFilePath(row.text_path)) throw new Error(`${join(dataDir, "documents.json")}: document ${row.id}: text_path ${JSON.stringify(row.text_path)} is not a file of the data build`);
-    return {
-      id: row.id,
-      title: row.title,
-      day: getSearchDay(row),
-      districts: row.districts,
-      textPath: row.text_path,
-      readText: () => readFile(join(dataDir, row.text_path), "utf8"),
-    };
-  });
-  const { files, result } = await buildSearchIndex(sources);
+  const { files, result } = await buildSearchIndex(readSearchSources(dataDir));
   const folder = join(siteFolder, INDEX_FOLDER);
   await rm(folder, { recursive: true, force: true });
-  await mkdir(join(folder, "keys"), { recursive: true });
-  await mkdir(join(folder, "docs"), { recursive: true });
+  for (const sub of ["keys", "docs", "districts"]) await mkdir(join(folder, sub), { recursive: true });
   for (const [name, content] of files) await writeFile(join(folder, name), content);
   return result;
 }

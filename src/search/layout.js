@@ -3,8 +3,10 @@
  * The files of the site's search index, under /search/idx/ of the live site: written by src/build/searchIndex.ts,
  * fetched by the search page (served as /search/layout.js).
  *
- * - `meta.json` (SearchMeta): how many documents and shards, and the filters (the documents of each month and
- *   district), fetched once when the page loads;
+ * - `meta.json` (SearchMeta): how many documents and shards, each month's documents and the districts' names,
+ *   fetched once when the page loads;
+ * - `districts/{n}.json`: the documents naming district n of meta.json, fetched when it is chosen (at 10,000
+ *   reports the lists together are 100 KB, too much to fetch for every visit);
  * - `keys/{shard}.json`: an object from each key (a pair of characters, src/search/text.js) of that shard to its
  *   postings (src/search/postings.js); a query fetches the shards of its keys only;
  * - `docs/{chunk}.json`: what a result shows of documents chunk × DOCS_PER_CHUNK onwards, as SearchDocEntry rows;
@@ -29,7 +31,7 @@ export const DOCS_PER_CHUNK = 100;
  * @property {number} documents how many documents are numbered
  * @property {number} shards how many keys/ files (a power of two: src/search/text.js getShard)
  * @property {Array<[string, number, number]>} months `[label, first, end]`: the month's documents are numbers first … end − 1; labels as the search page's month filter shows them (`2022年4月`), newest first
- * @property {Array<[string, string]>} districts `[official name, numbers]`: the documents naming the district, numbers in base 36 as differences from the previous one, `,` between
+ * @property {string[]} districts the official names of the districts reports name, sorted; district n's documents are in getDistrictFile(n)
  */
 
 /**
@@ -45,6 +47,34 @@ export const DOCS_PER_CHUNK = 100;
  */
 export function getKeysFile(shard) {
   return `keys/${shard}.json`;
+}
+
+/**
+ * The file of district n's documents: a JSON string of their numbers in base 36, each as the difference from the one
+ * before, `,` between (decodeNumbers reads it).
+ * @param {number} district
+ * @returns {string}
+ */
+export function getDistrictFile(district) {
+  return `districts/${district}.json`;
+}
+
+/**
+ * Increasing numbers as getDistrictFile's files hold them (`0,3,1` → 0, 3, 4).
+ * @param {number[]} numbers
+ * @returns {string}
+ */
+export function encodeNumbers(numbers) {
+  return numbers.map((n, i) => (n - (i === 0 ? 0 : /** @type {number} */ (numbers[i - 1]))).toString(36)).join(",");
+}
+
+/**
+ * @param {string} text
+ * @returns {number[]}
+ */
+export function decodeNumbers(text) {
+  let n = 0;
+  return text === "" ? [] : text.split(",").map((delta) => (n += parseInt(delta, 36)));
 }
 
 /**

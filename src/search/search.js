@@ -9,7 +9,7 @@
 import { parseQuery, getShard, listPhraseKeys, normalizeSearchText } from "./text.js";
 import { decodePostings } from "./postings.js";
 import { searchPhrases } from "./match.js";
-import { DOCS_PER_CHUNK, getDocsFile, getKeysFile, INDEX_FOLDER, INDEX_FORMAT } from "./layout.js";
+import { decodeNumbers, DOCS_PER_CHUNK, getDistrictFile, getDocsFile, getKeysFile, INDEX_FOLDER, INDEX_FORMAT } from "./layout.js";
 
 /** @typedef {import("./layout.js").SearchMeta} SearchMeta */
 /** @typedef {import("./layout.js").SearchDocEntry} SearchDocEntry */
@@ -63,14 +63,12 @@ try {
   throw error;
 }
 
-/** The documents of each district, decoded when first chosen. */
-const districtDocs = new Map();
-
 /**
- * The test a document number must pass for the chosen filters, or undefined when none is chosen.
- * @returns {((doc: number) => boolean) | undefined}
+ * The test a document number must pass for the chosen filters, or undefined when none is chosen; a district's
+ * documents are fetched when it is first chosen.
+ * @returns {Promise<((doc: number) => boolean) | undefined>}
  */
-function getFilter() {
+async function getFilter() {
   /** @type {Array<(doc: number) => boolean>} */
   const tests = [];
   for (const select of selects) {
@@ -79,12 +77,9 @@ function getFilter() {
       const month = meta.months.find(([label]) => label === select.value);
       tests.push(month === undefined ? () => false : (doc) => doc >= month[1] && doc < month[2]);
     } else if (select.name === "district") {
-      if (!districtDocs.has(select.value)) {
-        const entry = meta.districts.find(([name]) => name === select.value);
-        let doc = 0;
-        districtDocs.set(select.value, new Set(entry === undefined ? [] : entry[1].split(",").map((delta) => (doc += parseInt(delta, 36)))));
-      }
-      const docs = districtDocs.get(select.value);
+      const n = meta.districts.indexOf(select.value);
+      /** @type {Set<number>} */
+      const docs = n < 0 ? new Set() : new Set(decodeNumbers(await load(`${indexUrl}${getDistrictFile(n)}`, "json")));
       tests.push((doc) => docs.has(doc));
     }
   }
@@ -104,8 +99,7 @@ async function run() {
   const sort = selects.find((select) => select.name === "sort");
   if (sort !== undefined && sort.value !== sort.options[0]?.value) address.searchParams.set("sort", sort.value);
   history.replaceState(null, "", address);
-  const allow = getFilter();
-  if (term === "" && allow === undefined) {
+  if (term === "" && selects.every((select) => select.value === "" || select.name === "sort")) {
     list.replaceChildren();
     status.textContent = "";
     return;
@@ -119,6 +113,7 @@ async function run() {
   /** @type {Array<{ doc: number, starts: number[] }>} */
   let found;
   try {
+    const allow = await getFilter();
     found = phrases.length === 0 ? listAllowed(/** @type {(doc: number) => boolean} */ (allow)) : await findDocs(phrases, allow, sort?.value === "newest" ? "newest" : "relevance");
   } catch (error) {
     if (ticket === latest) status.textContent = "搜索索引加载失败，请稍后再试，或浏览通报列表。";

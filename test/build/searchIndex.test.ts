@@ -5,13 +5,13 @@
  * Chromium: test/browser/search.test.ts.)
  */
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSearchIndex, writeSearchIndex, type SearchSource } from "../../src/build/searchIndex.ts";
-import { INDEX_FOLDER, INDEX_FORMAT, getDocsFile, getKeysFile, type SearchDocEntry, type SearchMeta } from "../../src/search/layout.js";
+import { buildSearchIndex, readSearchSources, writeSearchIndex, type SearchSource } from "../../src/build/searchIndex.ts";
+import { decodeNumbers, encodeNumbers, getDistrictFile, getDocsFile, getKeysFile, INDEX_FOLDER, INDEX_FORMAT, type SearchDocEntry, type SearchMeta } from "../../src/search/layout.js";
 import { decodePostings } from "../../src/search/postings.js";
 import { searchPhrases, type Match } from "../../src/search/match.js";
 import { getShard, normalizeSearchText, parseQuery } from "../../src/search/text.js";
@@ -59,7 +59,10 @@ describe("buildSearchIndex(sources)", () => {
       ["a", "密云区紧盯形势", "2022年4月13日", "text/a.txt"],
       ["c", "通报", "日期不详", "text/c.txt"],
     ]);
-    expect(meta).toEqual({ format: INDEX_FORMAT, documents: 4, shards: 1, months: [["2022年5月", 0, 1], ["2022年4月", 1, 3]], districts: [["密云区", "1,1"], ["海淀区", "0,1"]] });
+    expect(meta).toEqual({ format: INDEX_FORMAT, documents: 4, shards: 1, months: [["2022年5月", 0, 1], ["2022年4月", 1, 3]], districts: ["密云区", "海淀区"] });
+    // 密云区 is named by b (1) and a (2), 海淀区 by d (0) and b (1).
+    expect([0, 1].map((n) => decodeNumbers(JSON.parse(files.get(getDistrictFile(n)) ?? "null")))).toEqual([[1, 2], [0, 1]]);
+    expect(files.get(getDistrictFile(0))).toBe('"1,1"');
     expect(result).toMatchObject({ documents: 4, shards: 1 });
   });
 
@@ -134,6 +137,15 @@ describe("buildSearchIndex(sources)", () => {
     expect(search("召开会议").every((m) => m.count === 4)).toBe(true);
   });
 
+  it("writes increasing numbers as differences in base 36 and reads them back", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat({ max: 1_000_000 })), (raw) => {
+        const numbers = [...raw].sort((a, b) => a - b);
+        expect(decodeNumbers(encodeNumbers(numbers))).toEqual(numbers);
+      }),
+    );
+  });
+
   it("refuses two documents with one id", async () => {
     await expect(buildSearchIndex(sourcesOf([DOCS[0]!, { ...DOCS[1]!, id: "a" }]))).rejects.toThrow(/two documents have the id "a"/);
   });
@@ -151,6 +163,18 @@ describe("writeSearchIndex(siteFolder, dataDir)", () => {
     await expect(writeSearchIndex(site, join(site, "no-data"))).rejects.toThrow(/no-data\/documents\.json: cannot read the documents dataset: the file is missing/);
   });
 
+  it("names the row and field of a document it cannot index, and a text path outside the data build", async () => {
+    const data = await mkdtemp(join(tmpdir(), "tongbao-search-data-"));
+    folders.push(data);
+    const row = { id: "a", title: "标题", published_date: "2022-04-13", event_date: null, districts: [], text_path: "text/a.txt", provenance: {} };
+    await writeFile(join(data, "documents.json"), JSON.stringify([row, { ...row, id: "b", title: 7 }]));
+    expect(() => readSearchSources(data)).toThrow(/documents\.json: .*row 2.*title/);
+    await writeFile(join(data, "documents.json"), JSON.stringify([{ ...row, text_path: "../../etc/passwd" }]));
+    expect(() => readSearchSources(data)).toThrow(/text_path.*a file of the data build/);
+    await writeFile(join(data, "documents.json"), JSON.stringify({ rows: [] }));
+    expect(() => readSearchSources(data)).toThrow(/expected an array of documents rows/);
+  });
+
   const data = join(process.cwd(), "data/build");
   it.skipIf(!existsSync(join(data, "documents.json")))("indexes every document of data/build/ from its text file", async () => {
     const site = await mkdtemp(join(tmpdir(), "tongbao-search-"));
@@ -161,7 +185,7 @@ describe("writeSearchIndex(siteFolder, dataDir)", () => {
     const folder = join(site, INDEX_FOLDER);
     expect((await readdir(join(folder, "keys"))).length).toBe(result.shards);
     const files = new Map<string, string>();
-    for (const sub of ["keys", "docs"]) for (const name of await readdir(join(folder, sub))) files.set(`${sub}/${name}`, await readFile(join(folder, sub, name), "utf8"));
+    for (const sub of ["keys", "docs", "districts"]) for (const name of await readdir(join(folder, sub))) files.set(`${sub}/${name}`, await readFile(join(folder, sub, name), "utf8"));
     files.set("meta.json", await readFile(join(folder, "meta.json"), "utf8"));
     const { meta, search } = openIndex(files);
     expect(meta.documents).toBe(documents.length);
