@@ -64,6 +64,14 @@ export type SiteDatasetRow<N extends SiteDatasetName> = z.output<(typeof SITE_DA
  * not an array of rows, or a row fails its schema: the datasets are then not the ones this code writes.
  */
 export function readSiteDataset<N extends SiteDatasetName>(dir: string, name: N): Array<SiteDatasetRow<N>> {
+  return readSiteDatasetAs(dir, name, SITE_DATASETS[name].schema) as Array<SiteDatasetRow<N>>;
+}
+
+/**
+ * readSiteDataset with a schema of its own for the rows: a reader that needs a few fields of each row gives a
+ * narrower schema (z.object of the dataset schema's fields), and the rest of each row is dropped as it is read.
+ */
+export function readSiteDatasetAs<S extends z.ZodType>(dir: string, name: SiteDatasetName, schema: S): Array<z.output<S>> {
   const source: DatasetSource = SITE_DATASETS[name];
   const path = join(dir, source.file);
   const shown = relative(process.cwd(), path) || path;
@@ -78,8 +86,8 @@ export function readSiteDataset<N extends SiteDatasetName>(dir: string, name: N)
   const rows = source.select === undefined ? json : typeof json === "object" && json !== null ? source.select(json as Record<string, unknown>) : undefined;
   if (!Array.isArray(rows)) throw new Error(`${shown}: expected an array of ${name} rows, found ${JSON.stringify(rows)?.slice(0, 60) ?? "nothing"}; ${hint}`);
   return rows.map((row: unknown, index) => {
-    const parsed = source.schema.safeParse(row);
-    if (parsed.success) return parsed.data as SiteDatasetRow<N>;
+    const parsed = schema.safeParse(row);
+    if (parsed.success) return parsed.data;
     throw new Error(`${shown}: ${describeRowIssue(name, index, row, parsed.error)}; ${hint}`);
   });
 }

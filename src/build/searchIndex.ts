@@ -14,7 +14,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { documentSchema } from "../pipeline/validate/schemas.ts";
-import { describeRowIssue } from "../pipeline/validate/rowIssue.ts";
+import { readSiteDatasetAs } from "./datasetFiles.ts";
 import { isBuildFilePath } from "../lib/buildFiles.ts";
 import { formatDate } from "../lib/formatDate.ts";
 import { getSearchDay, getSearchMonth } from "../lib/searchFilters.ts";
@@ -167,20 +167,7 @@ const searchRowSchema = z.object({
  * the index needs.
  */
 export function readSearchSources(dataDir: string): SearchSource[] {
-  const path = join(dataDir, "documents.json");
-  const hint = "run `npm run data` to write the datasets this site reads";
-  let rows: unknown;
-  try {
-    rows = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "the file is missing" : error instanceof Error ? error.message : String(error);
-    throw new Error(`${path}: cannot read the documents dataset: ${reason}; ${hint}`);
-  }
-  if (!Array.isArray(rows)) throw new Error(`${path}: expected an array of documents rows, found ${JSON.stringify(rows)?.slice(0, 60) ?? "nothing"}; ${hint}`);
-  return rows.map((row: unknown, index): SearchSource => {
-    const parsed = searchRowSchema.safeParse(row);
-    if (!parsed.success) throw new Error(`${path}: ${describeRowIssue("documents", index, row, parsed.error)}; ${hint}`);
-    const doc = parsed.data;
+  return readSiteDatasetAs(dataDir, "documents", searchRowSchema).map((doc): SearchSource => {
     // Read synchronously: one file after another on the main thread is twice as fast as awaiting each read.
     return { id: doc.id, title: doc.title, day: getSearchDay(doc), districts: doc.districts, textPath: doc.text_path, readText: () => readFileSync(join(dataDir, doc.text_path), "utf8") };
   });
