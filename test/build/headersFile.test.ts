@@ -53,7 +53,7 @@ describe("getHeadersForPath(rules, pathname)", () => {
     }
     expect(csp("/embed/cases/haidian/")).toEqual(["default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'self'"]);
     expect(xfo("/embed/cases/")).toBeUndefined();
-    expect(csp("/search/")).toEqual(["default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'wasm-unsafe-eval'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"]);
+    expect(csp("/search/")).toEqual(["default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"]);
     expect(getHeadersForPath(rules, "/embed/cases/").find(([name]) => name === "X-Content-Type-Options")?.[1]).toBe("nosniff");
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { escapeHtml } from "../../src/lib/escapeHtml.ts";
 import {
   FEED_CHANNEL_DATA,
+  FEED_ITEMS,
   getAbsoluteUrl,
   getFeedChannel,
   getFeedDate,
@@ -33,6 +34,16 @@ describe("getFeedItems(documents, options)", () => {
       "https://tongbao.example.org/reports/b/",
       "https://tongbao.example.org/reports/c/",
     ]);
+  });
+
+  it(`keeps the ${FEED_ITEMS} newest reports, reading the text of those only`, () => {
+    const many = Array.from({ length: FEED_ITEMS + 20 }, (_, i) => doc(`r${String(i).padStart(3, "0")}`, `2022-0${1 + (i % 9)}-1${i % 10}`));
+    const read: string[] = [];
+    const items = getFeedItems([doc("undated", null), ...many], { ...SITE, getText: (d) => (read.push(d.id), "") });
+    expect(items).toHaveLength(FEED_ITEMS);
+    const newest = sortForFeed(many).slice(0, FEED_ITEMS).map((d) => `https://tongbao.example.org/reports/${d.id}/`);
+    expect(items.map((i) => i.link)).toEqual(newest);
+    expect(read.sort()).toEqual(sortForFeed(many).slice(0, FEED_ITEMS).map((d) => d.id).sort());
   });
 
   it("builds a whole item: title, absolute link, Beijing-midnight pubDate, summary, districts then genre label", () => {
@@ -138,7 +149,7 @@ describe("small feed helpers", () => {
   it("names the feeds and their channels", () => {
     expect(getFeedPath()).toBe("/rss.xml");
     expect(getFeedPath("miyun")).toBe("/districts/miyun/rss.xml");
-    expect(getFeedChannel("密云区")).toEqual({ title: "通报 · 密云区疫情防控工作通报", description: "涉及密云区的疫情防控工作通报，按发布日期从新到旧排列。" });
+    expect(getFeedChannel("密云区")).toEqual({ title: "通报 · 密云区疫情防控工作通报", description: "涉及密云区的疫情防控工作通报中最新的100篇，按发布日期从新到旧排列。" });
     expect(getAbsoluteUrl("/", { site: "https://a.example/", base: "/archive/x/site" })).toBe("https://a.example/archive/x/site/");
   });
 });
