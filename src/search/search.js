@@ -112,18 +112,19 @@ async function run() {
   }
   /** @type {Array<{ doc: number, starts: number[] }>} */
   let found;
+  /** @type {Map<string, SearchDocEntry[]>} */
+  const chunks = new Map();
   try {
     const allow = await getFilter();
     found = phrases.length === 0 ? listAllowed(/** @type {(doc: number) => boolean} */ (allow)) : await findDocs(phrases, allow, sort?.value === "newest" ? "newest" : "relevance");
+    const files = new Set(found.slice(0, LIMIT).map(({ doc }) => getDocsFile(doc)));
+    await Promise.all([...files].map(async (file) => chunks.set(file, await load(`${indexUrl}${file}`, "json"))));
   } catch (error) {
     if (ticket === latest) status.textContent = "搜索索引加载失败，请稍后再试，或浏览通报列表。";
     throw error;
   }
-  const shown = found.slice(0, LIMIT);
-  /** @type {Map<string, SearchDocEntry[]>} */
-  const chunks = new Map();
-  await Promise.all([...new Set(shown.map(({ doc }) => getDocsFile(doc)))].map(async (file) => chunks.set(file, await load(`${indexUrl}${file}`, "json"))));
   if (ticket !== latest) return;
+  const shown = found.slice(0, LIMIT);
   list.replaceChildren(...shown.map(({ doc, starts }) => renderResult(/** @type {SearchDocEntry} */ (chunks.get(getDocsFile(doc))?.[doc % DOCS_PER_CHUNK]), starts, phrases)));
   const total = found.length;
   const skipped = singles.length > 0 ? `（单字“${singles.join("”“")}”未参与搜索）` : "";

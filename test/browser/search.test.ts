@@ -182,6 +182,17 @@ describe.skipIf(!HAVE_CHROMIUM)("/search/: the site's own index over the reports
     expect(watcher.problems).toEqual({ console: [], errors: [], requests: [], dialogs: [] });
   });
 
+  it("says when a part of the index cannot be loaded, and loads it on the next search", async () => {
+    await page.route("**/search/idx/keys/**", (route) => route.abort());
+    await page.goto(`${server.origin}/search/`);
+    await page.waitForSelector("#search-form:not([hidden])");
+    await page.fill("#search-input", "古北口");
+    await page.press("#search-input", "Enter");
+    await page.waitForFunction(`document.getElementById("search-status").textContent.includes("搜索索引加载失败")`);
+    await page.unroute("**/search/idx/keys/**");
+    expect(await search("古北口")).toEqual([GUBEIKOU_REPORT]);
+  });
+
   it("says that search needs JavaScript, with links to the report lists, when scripts do not run", async () => {
     const html = await (await fetch(`${server.origin}/search/`)).text();
     expect(html).toMatch(/<form id="search-form"[^>]* hidden[\s>]/);
