@@ -1,5 +1,5 @@
 /**
- * The memory of a process together with the processes it started (the site build and any it starts), read from
+ * The memory of a process together with the processes it started (a build and the programs it runs), read from
  * Linux's /proc. A process's own peak (`resourceUsage().maxRSS`) leaves its children out: until issue 7 the site
  * build started Pagefind's binary, which held 4 GB beside the build's 1.6 GB at 10,000 reports.
  */

@@ -1,4 +1,7 @@
-/** /rss.xml: the newest published reports (FEED_ITEMS), newest first (src/lib/feedItems.ts); RSS 2.0, zh-cn, no build timestamp. */
+/**
+ * /rss.xml: the newest published reports (FEED_ITEMS), newest first (src/lib/feedItems.ts); RSS 2.0, zh-cn, no build
+ * timestamp.
+ */
 import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
 import { readReportText } from "../lib/buildFiles.ts";

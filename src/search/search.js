@@ -181,6 +181,7 @@ function renderResult([id, title, date, textPath], starts, phrases) {
   when.textContent = date;
   const excerpt = document.createElement("p");
   item.append(heading, when, excerpt);
+  // A text that cannot be loaded leaves its result without an excerpt: the title, link and date still stand.
   load(`${base}data/${textPath}`, "text").then(
     (text) => excerpt.append(...makeExcerpt(`${title}\n${text}`, title.length + 1, starts, phrases)),
     () => {},

@@ -1,6 +1,7 @@
 /**
- * /districts/{slug}/rss.xml: the newest reports naming one district (FEED_ITEMS), newest first (src/lib/feedItems.ts). Every one of the
- * 16 districts gets a feed; one without reports gets a valid feed with no items, so a subscription never breaks.
+ * /districts/{slug}/rss.xml: the newest reports naming one district (FEED_ITEMS), newest first
+ * (src/lib/feedItems.ts). Every one of the 16 districts gets a feed; one without reports gets a valid feed with no
+ * items, so a subscription never breaks.
  */
 import rss from "@astrojs/rss";
 import type { APIRoute, GetStaticPaths } from "astro";
