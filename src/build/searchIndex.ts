@@ -8,7 +8,7 @@
  * 400 KB per Chinese page while indexing, 4 GB for 10,000 reports on top of the site build's own 1.6 GB, and took
  * 39 s; indexed in parts, its per-part segmentation of the query found reports that do not contain the phrase.
  * This index is made from the text files in one pass, holding the positions as numbers: 2.5 s and 0.4 GB of heap at
- * 10,000 reports, after Astro has finished.
+ * 10,000 reports, before Astro starts (src/build/site.ts).
  */
 import { readFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -40,7 +40,7 @@ const POSITIONS_PER_SHARD = 16_384;
 /** At most this many shards, so a very large corpus gets larger shards rather than hundreds of thousands of files. */
 const MAX_SHARDS = 4_096;
 
-/** What writeSearchIndex made. */
+/** What buildSearchIndex made. */
 export interface SearchIndexResult {
   documents: number;
   /** distinct keys (pairs of characters) */
@@ -175,15 +175,12 @@ export function readSearchSources(dataDir: string): SearchSource[] {
 }
 
 /**
- * Writes the index of the reports in `dataDir` (readSearchSources) into `siteFolder`'s INDEX_FOLDER, replacing what
- * was there. Rejects, naming the file, when the dataset or a text file cannot be read; the site build then leaves
- * its temporary folder, and the published site, as they were.
+ * Writes `index` (buildSearchIndex) into `siteFolder`'s INDEX_FOLDER, replacing what was there. The site build makes
+ * the index before Astro renders the pages, while its heap is small, and writes it after.
  */
-export async function writeSearchIndex(siteFolder: string, dataDir: string): Promise<SearchIndexResult> {
-  const { files, result } = buildSearchIndex(readSearchSources(dataDir));
+export async function writeSearchIndex(siteFolder: string, index: { files: Map<string, string> }): Promise<void> {
   const folder = join(siteFolder, INDEX_FOLDER);
   await rm(folder, { recursive: true, force: true });
   for (const sub of ["keys", "docs", "districts"]) await mkdir(join(folder, sub), { recursive: true });
-  for (const [name, content] of files) await writeFile(join(folder, name), content);
-  return result;
+  for (const [name, content] of index.files) await writeFile(join(folder, name), content);
 }

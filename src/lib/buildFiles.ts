@@ -20,12 +20,11 @@ export function isBuildFilePath(path: string): boolean {
 }
 
 /**
- * Every file a reader may download, relative to data/build/ and sorted: the datasets (`*.csv`, `*.json`,
- * datapackage.json, build-report.json) and the clean texts (`text/*.txt`). Throws when data/build/ is missing:
+ * Every file a reader may download, relative to data/build/ (or `dir`) and sorted: the datasets (`*.csv`, `*.json`,
+ * datapackage.json, build-report.json) and the clean texts (`text/*.txt`). Throws when the folder is missing:
  * `npm run site` checks for it first.
  */
-export function listBuildFiles(): string[] {
-  const dir = getBuildDir();
+export function listBuildFiles(dir: string = getBuildDir()): string[] {
   const top = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
   const texts = readdirSync(resolve(dir, "text")).map((name) => `text/${name}`);
   return [...top, ...texts].filter(isBuildFilePath).sort();

@@ -151,7 +151,7 @@ describe("buildSearchIndex(sources)", () => {
   });
 });
 
-describe("writeSearchIndex(siteFolder, dataDir)", () => {
+describe("readSearchSources(dataDir) and writeSearchIndex(siteFolder, index)", () => {
   const folders: string[] = [];
   afterAll(async () => {
     await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
@@ -160,7 +160,7 @@ describe("writeSearchIndex(siteFolder, dataDir)", () => {
   it("names the dataset it cannot read", async () => {
     const site = await mkdtemp(join(tmpdir(), "tongbao-search-"));
     folders.push(site);
-    await expect(writeSearchIndex(site, join(site, "no-data"))).rejects.toThrow(/no-data\/documents\.json: cannot read the documents dataset: the file is missing/);
+    expect(() => readSearchSources(join(site, "no-data"))).toThrow(/no-data\/documents\.json: cannot read the documents dataset: the file is missing/);
   });
 
   it("names the row and field of a document it cannot index, and a text path outside the data build", async () => {
@@ -179,7 +179,9 @@ describe("writeSearchIndex(siteFolder, dataDir)", () => {
   it.skipIf(!existsSync(join(data, "documents.json")))("indexes every document of data/build/ from its text file", async () => {
     const site = await mkdtemp(join(tmpdir(), "tongbao-search-"));
     folders.push(site);
-    const result = await writeSearchIndex(site, data);
+    const index = buildSearchIndex(readSearchSources(data));
+    await writeSearchIndex(site, index);
+    const { result } = index;
     const documents = JSON.parse(await readFile(join(data, "documents.json"), "utf8")) as Array<{ id: string }>;
     expect(result.documents).toBe(documents.length);
     const folder = join(site, INDEX_FOLDER);
