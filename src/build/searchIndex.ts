@@ -20,8 +20,8 @@ import { isBuildFilePath } from "../lib/buildFiles.ts";
 import { formatDate } from "../lib/formatDate.ts";
 import { getSearchDay, getSearchMonth } from "../lib/searchFilters.ts";
 import { getShard, isWordUnit, normalizeSearchText } from "../search/text.js";
-import { encodePostings } from "../search/postings.js";
-import { DOCS_PER_CHUNK, encodeNumbers, getDistrictFile, getDocsFile, getKeysFile, INDEX_FOLDER, INDEX_FORMAT, type SearchDocEntry, type SearchMeta } from "../search/layout.js";
+import { encodeNumbers, encodePostings } from "../search/postings.js";
+import { DOCS_PER_CHUNK, getDistrictFile, getDocsFile, getKeysFile, INDEX_FOLDER, INDEX_FORMAT, type SearchDocEntry, type SearchMeta } from "../search/layout.js";
 
 /** A report as the index sees it; its text is read when its turn comes, so only one is held at a time. */
 export interface SearchSource {
@@ -86,6 +86,7 @@ export function buildSearchIndex(sources: readonly SearchSource[]): { files: Map
     }
   }
 
+  const keyCount = postings.size;
   let shards = 1;
   while (shards < MAX_SHARDS && shards * POSITIONS_PER_SHARD < positions) shards *= 2;
   const byShard: Array<Array<[string, number]>> = Array.from({ length: shards }, () => []);
@@ -111,7 +112,7 @@ export function buildSearchIndex(sources: readonly SearchSource[]): { files: Map
   const { meta, districtFiles } = describeFilters(docs, shards);
   files.set("meta.json", `${JSON.stringify(meta)}\n`);
   for (const [name, content] of districtFiles) files.set(name, content);
-  return { files, result: { documents: docs.length, keys: [...byShard].reduce((sum, keys) => sum + keys.length, 0), positions, shards } };
+  return { files, result: { documents: docs.length, keys: keyCount, positions, shards } };
 }
 
 /** Newest first (undated last), then by id: the documents' numbers. */

@@ -51,30 +51,12 @@ export function getKeysFile(shard) {
 
 /**
  * The file of district n's documents: a JSON string of their numbers in base 36, each as the difference from the one
- * before, `,` between (decodeNumbers reads it).
+ * before, `,` between (src/search/postings.js encodeNumbers writes it, decodeNumbers reads it).
  * @param {number} district
  * @returns {string}
  */
 export function getDistrictFile(district) {
   return `districts/${district}.json`;
-}
-
-/**
- * Increasing numbers as getDistrictFile's files hold them (`0,3,1` → 0, 3, 4).
- * @param {number[]} numbers
- * @returns {string}
- */
-export function encodeNumbers(numbers) {
-  return numbers.map((n, i) => (n - (i === 0 ? 0 : /** @type {number} */ (numbers[i - 1]))).toString(36)).join(",");
-}
-
-/**
- * @param {string} text
- * @returns {number[]}
- */
-export function decodeNumbers(text) {
-  let n = 0;
-  return text === "" ? [] : text.split(",").map((delta) => (n += parseInt(delta, 36)));
 }
 
 /**

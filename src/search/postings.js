@@ -22,18 +22,41 @@ export function encodePostings(entries) {
   for (let i = 0; i < entries.length; ) {
     const doc = /** @type {number} */ (entries[i]);
     const count = /** @type {number} */ (entries[i + 1]);
-    const numbers = [];
-    let last = 0;
-    for (let j = 0; j < count; j++) {
-      const position = /** @type {number} */ (entries[i + 2 + j]);
-      numbers.push((position - last).toString(36));
-      last = position;
-    }
-    groups.push(`${(doc - previous).toString(36)}:${numbers.join(",")}`);
+    groups.push(`${(doc - previous).toString(36)}:${encodeNumbers(Array.prototype.slice.call(entries, i + 2, i + 2 + count))}`);
     previous = doc;
     i += 2 + count;
   }
   return groups.join(";");
+}
+
+/**
+ * Increasing numbers as the postings' positions and the index's district files hold them: the first as it is, each
+ * next one as the difference from the one before, in base 36, `,` between (0, 3, 4 → `0,3,1`).
+ * @param {readonly number[]} numbers
+ * @returns {string}
+ */
+export function encodeNumbers(numbers) {
+  return numbers.map((n, i) => (n - (i === 0 ? 0 : /** @type {number} */ (numbers[i - 1]))).toString(36)).join(",");
+}
+
+/**
+ * Reads encodeNumbers' form back; `""` is no numbers. Throws on anything else it does not write, naming what it
+ * found (`what` names the numbers in the message).
+ * @param {string} text
+ * @param {string} [what]
+ * @returns {number[]}
+ */
+export function decodeNumbers(text, what = "number") {
+  if (text === "") return [];
+  const numbers = [];
+  let n = 0;
+  for (const part of text.split(",")) {
+    const delta = parseBase36(part);
+    if (!Number.isInteger(delta)) throw new Error(`search postings: expected a base-36 ${what}, found ${JSON.stringify(part.slice(0, 20))}`);
+    n += delta;
+    numbers.push(n);
+  }
+  return numbers;
 }
 
 /**
@@ -69,15 +92,7 @@ export function decodePostings(text) {
  * @returns {number[]}
  */
 export function readPositions(group) {
-  const positions = [];
-  let position = 0;
-  for (const part of group.split(",")) {
-    const delta = parseBase36(part);
-    if (!Number.isInteger(delta)) throw new Error(`search postings: expected a base-36 position, found ${JSON.stringify(part.slice(0, 20))}`);
-    position += delta;
-    positions.push(position);
-  }
-  return positions;
+  return decodeNumbers(group, "position");
 }
 
 /**

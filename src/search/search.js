@@ -7,9 +7,9 @@
 // points to the report lists.
 
 import { parseQuery, getShard, listPhraseKeys, normalizeSearchText } from "./text.js";
-import { decodePostings } from "./postings.js";
+import { decodeNumbers, decodePostings } from "./postings.js";
 import { searchPhrases } from "./match.js";
-import { decodeNumbers, DOCS_PER_CHUNK, getDistrictFile, getDocsFile, getKeysFile, INDEX_FOLDER, INDEX_FORMAT } from "./layout.js";
+import { DOCS_PER_CHUNK, getDistrictFile, getDocsFile, getKeysFile, INDEX_FOLDER, INDEX_FORMAT } from "./layout.js";
 
 /** @typedef {import("./layout.js").SearchMeta} SearchMeta */
 /** @typedef {import("./layout.js").SearchDocEntry} SearchDocEntry */

@@ -11,8 +11,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSearchIndex, readSearchSources, writeSearchIndex, type SearchSource } from "../../src/build/searchIndex.ts";
-import { decodeNumbers, encodeNumbers, getDistrictFile, getDocsFile, getKeysFile, INDEX_FOLDER, INDEX_FORMAT, type SearchDocEntry, type SearchMeta } from "../../src/search/layout.js";
-import { decodePostings } from "../../src/search/postings.js";
+import { getDistrictFile, getDocsFile, getKeysFile, INDEX_FOLDER, INDEX_FORMAT, type SearchDocEntry, type SearchMeta } from "../../src/search/layout.js";
+import { decodeNumbers, decodePostings, encodeNumbers } from "../../src/search/postings.js";
 import { searchPhrases, type Match } from "../../src/search/match.js";
 import { getShard, normalizeSearchText, parseQuery } from "../../src/search/text.js";
 
