@@ -8,6 +8,8 @@ import { join, resolve } from "node:path";
 import { build } from "astro";
 import { buildSearchIndex, readSearchSources, writeSearchIndex } from "./searchIndex.ts";
 import { copyDownloads } from "./downloads.ts";
+import { writeBriefingFilesInWorker } from "./briefingFiles.ts";
+import { getSiteAddress } from "./siteAddress.ts";
 import { recoverOutput, replaceFolder } from "./write.ts";
 import { ARCHIVE_HINT, copyArchives, verifyArchives } from "./archive.ts";
 
@@ -65,9 +67,20 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
     // page says so. Made before Astro renders, while the heap is small (its 0.4 GB at 10,000 reports is garbage by
     // the time the pages need the memory), and written after.
     const searchIndex = live ? buildSearchIndex(readSearchSources(options.dataDir)) : null;
-    await build({ root: options.root, outDir: temp, base: options.base ?? "/", logLevel: "warn" });
+    // The briefings' files are written on a worker thread while Astro renders (src/build/briefingFiles.ts), into the
+    // same folder: Astro is told not to empty it first, which it need not (recoverOutput left no such folder).
+    const briefingFiles = writeBriefingFilesInWorker(temp, getSiteAddress(process.env), options.base ?? "/");
+    // Awaited below; a failure of the Astro build first must not leave it unhandled.
+    briefingFiles.catch(() => undefined);
+    try {
+      await build({ root: options.root, outDir: temp, base: options.base ?? "/", logLevel: "warn", vite: { build: { emptyOutDir: false } } });
+    } catch (error) {
+      await briefingFiles.catch(() => undefined);
+      throw error;
+    }
+    await briefingFiles;
     // Steps on the built files go here, each given the temporary folder.
-    await copyDownloads(options.dataDir, temp);
+    copyDownloads(options.dataDir, temp);
     // The live site also serves the snapshots (manifest.json, data/, site/) under /archive/{date}/.
     if (searchIndex !== null) {
       await writeSearchIndex(temp, searchIndex);

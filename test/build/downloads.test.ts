@@ -1,5 +1,5 @@
 /** copyDownloads: the site's /data/ files are the data build's downloads, byte for byte, and nothing else of it. */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -32,14 +32,27 @@ describe("copyDownloads(dataDir, siteFolder)", () => {
     }
     await mkdir(join(site, "data"), { recursive: true });
     await writeFile(join(site, "data", "index.html"), "<p>the /data/ page</p>");
-    expect(await copyDownloads(data, site)).toBe(5);
+    expect(copyDownloads(data, site)).toBe(5);
     expect(await listFiles(join(site, "data"))).toEqual(["datapackage.json", "documents.csv", "documents.json", "index.html", "text/004.txt", "text/005.txt"]);
     for (const name of ["documents.csv", "text/005.txt"]) expect((await readFile(join(site, "data", name))).equals(await readFile(join(data, name)))).toBe(true);
+  });
+
+  it("keeps the bytes it was built with when the data build writes its folder again", async () => {
+    const data = await mkdtemp(join(tmpdir(), "tongbao-downloads-data-"));
+    const site = await mkdtemp(join(tmpdir(), "tongbao-downloads-site-"));
+    folders.push(data, site);
+    await mkdir(join(data, "text"));
+    await writeFile(join(data, "documents.csv"), "id\r\n004\r\n");
+    copyDownloads(data, site);
+    // As src/build/write.ts replaces a dataset: a new file renamed over the old name, never the old file changed.
+    await writeFile(join(data, "documents.csv.new"), "id\r\n005\r\n");
+    await rename(join(data, "documents.csv.new"), join(data, "documents.csv"));
+    expect(await readFile(join(site, "data", "documents.csv"), "utf8")).toBe("id\r\n004\r\n");
   });
 
   it("rejects when the data build is missing", async () => {
     const site = await mkdtemp(join(tmpdir(), "tongbao-downloads-site-"));
     folders.push(site);
-    await expect(copyDownloads(join(site, "no-data"), site)).rejects.toThrow(/no-data/);
+    expect(() => copyDownloads(join(site, "no-data"), site)).toThrow(/no-data/);
   });
 });

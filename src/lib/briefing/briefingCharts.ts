@@ -12,7 +12,6 @@ import { casesChart } from "../../charts/casesChart.ts";
 import type { Chart } from "../../charts/chart.ts";
 import { getDirectiveHref, measuresChart } from "../../charts/measuresChart.ts";
 import { riskAreasChart } from "../../charts/riskAreasChart.ts";
-import { isDailyNewLocal } from "../caseSeries.ts";
 import { addDays } from "../isoDays.ts";
 import { getChartAltId } from "../../charts/svg.ts";
 import { firstDay, lastDay } from "../riskAreaPeriods.ts";
@@ -45,7 +44,7 @@ export interface BriefingChartOptions {
 
 /** The case rows of days `from`…`to` (both included) that the cases chart draws. */
 function caseRowsIn(index: BriefingIndex, from: string, to: string) {
-  return index.rows.caseTables.filter((r) => r.date >= from && r.date <= to && isDailyNewLocal(r) && (r.layout === "citywide" || r.layout === "districts"));
+  return index.chartCases.find(from, to);
 }
 
 /** The daily briefing's charts for `date` (city briefings only): [] or [cases chart], id `briefing-${date}-cases`. */
@@ -73,14 +72,11 @@ export function listWeeklyChartIds(index: BriefingIndex, week: string): string[]
 
 /** The risk-area rows in force during start…end, each cut to those days (so the chart's axis is the week). */
 function getRiskRowsOfWeek(index: BriefingIndex, start: string, end: string) {
-  const rows = [];
-  for (const row of index.rows.riskAreas) {
-    const first = firstDay(row);
-    const last = lastDay(row);
-    if (first === null || last === null || last < start || first > end) continue;
-    rows.push({ district: row.district, level: row.level, regime: row.regime, from: first < start ? start : first, to: last > end ? end : last });
-  }
-  return rows;
+  return index.riskAreasInForce.find(start, end).map((row) => {
+    const first = firstDay(row)!;
+    const last = lastDay(row)!;
+    return { district: row.district, level: row.level, regime: row.regime, from: first < start ? start : first, to: last > end ? end : last };
+  });
 }
 
 /** The weekly briefing's charts for `week`: cases (two weeks), risk areas (the week), measures (the week), each when it has data; ids `briefing-${week}-${kind}`. */

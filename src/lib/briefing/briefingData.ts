@@ -19,10 +19,12 @@ import type { MeasureCategoryRecord } from "../../pipeline/validate/measureCateg
 import type { MeasureRecord } from "../../pipeline/validate/measureSchema.ts";
 import type { RiskAreaRow } from "../../pipeline/validate/riskAreaSchema.ts";
 import type { DocumentRow } from "../../pipeline/validate/schemas.ts";
+import { isDailyNewLocal } from "../caseSeries.ts";
 import { compareText } from "../compareText.ts";
+import { indexByDays, type DayIndex } from "../dayIndex.ts";
 import { sortDistricts } from "../districtUrl.ts";
 import { getDailyRiskAreaCounts } from "../riskAreaCounts.ts";
-import { RISK_AREA_KINDS } from "../riskAreaPeriods.ts";
+import { firstDay, lastDay, RISK_AREA_KINDS } from "../riskAreaPeriods.ts";
 import { getRiskAreaEvents, isRiskDayCovered, type RiskAreaEvent, type RiskCoverage } from "./riskAreaChanges.ts";
 
 /** The emitted datasets a briefing reads (rows as src/lib/datasetRows.ts gives them). */
@@ -76,6 +78,10 @@ export interface BriefingIndex {
    * the counting rule of the risk-area chart, computed once; a day outside a scope's listings is absent
    */
   riskInForce: ReadonlyMap<string, ReadonlyMap<string, Record<string, number>>>;
+  /** the case table rows the cases chart draws (daily new local counts, city-wide or by district), by day */
+  chartCases: DayIndex<CaseCsvRecord>;
+  /** risk-area rows by the days they are in force (firstDay…lastDay of src/lib/riskAreaPeriods.ts) */
+  riskAreasInForce: DayIndex<RiskAreaRow>;
 }
 
 /** The day a report belongs to: its publication date, else its event date; null when neither is known. */
@@ -127,6 +133,12 @@ export function indexBriefingRows(rows: BriefingRows): BriefingIndex {
       const counts = getDailyRiskAreaCounts(rows.riskAreas, scope === CITY ? {} : { district: scope });
       return [scope, new Map(counts.days.map((day) => [day.date, day.counts]))];
     })),
+    chartCases: indexByDays(rows.caseTables, (r) => (isDailyNewLocal(r) && (r.layout === "citywide" || r.layout === "districts") ? [r.date, r.date] : null)),
+    riskAreasInForce: indexByDays(rows.riskAreas, (row) => {
+      const first = firstDay(row);
+      const last = lastDay(row);
+      return first === null || last === null ? null : [first, last];
+    }),
   };
 }
 
