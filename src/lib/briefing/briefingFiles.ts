@@ -68,30 +68,31 @@ export function listBriefingFiles(context: BriefingContext): BriefingFile[] {
 export async function makeBriefingFile(context: BriefingContext, file: BriefingFile, site: string | URL | undefined, base: string): Promise<string | Uint8Array> {
   const { target, format } = file;
   let doc: BriefingDocument;
-  let charts: Chart[];
+  // The charts are drawn only for a format that shows them: a day's text formats carry its figures as tables.
+  let charts: () => Chart[];
   let path: string;
   let csv: () => string;
   if (target.kind === "day") {
     const { briefing, doc: laidOut } = context.daily(target.date, target.slug);
     doc = laidOut;
-    charts = target.slug === undefined ? context.dailyCharts(target.date) : [];
+    charts = () => (target.slug === undefined ? context.dailyCharts(target.date) : []);
     path = getBriefingPath(target.date, target.slug);
     csv = () => emitFigureCsv(listDailyFigureRows(briefing));
   } else {
     const { briefing, doc: laidOut } = context.weekly(target.week);
     doc = laidOut;
-    charts = context.weeklyCharts(target.week);
+    charts = () => context.weeklyCharts(target.week);
     path = getWeeklyBriefingPath(target.week);
     csv = () => emitFigureCsv(listWeeklyFigureRows(briefing));
   }
   const absolute = (p: string) => getAbsoluteUrl(p, site, base);
   if (format === "wechat.html") {
-    const images = (target.kind === "week" ? charts.filter((c) => isPngChart(getBriefingChartKind(c.id))) : []).map((c) => ({ section: SECTION_OF[getBriefingChartKind(c.id)] ?? "cases", title: c.title, alt: c.alt, src: absolute(`${path}${getBriefingChartKind(c.id)}.png`) }));
+    const images = (target.kind === "week" ? charts().filter((c) => isPngChart(getBriefingChartKind(c.id))) : []).map((c) => ({ section: SECTION_OF[getBriefingChartKind(c.id)] ?? "cases", title: c.title, alt: c.alt, src: absolute(`${path}${getBriefingChartKind(c.id)}.png`) }));
     return emitBriefingWechat(doc, images, absolute);
   }
   if (format === "briefing.md") return emitBriefingMarkdown(doc, absolute, absolute(path));
   if (format === "figures.csv") return csv();
-  const chart = charts.find((c) => `${getBriefingChartKind(c.id)}.png` === format);
+  const chart = charts().find((c) => `${getBriefingChartKind(c.id)}.png` === format);
   if (chart === undefined) throw new Error(`makeBriefingFile: not a briefing file: expected wechat.html, briefing.md, figures.csv or a chart's .png, found ${JSON.stringify(format)}`);
   return renderChartPngAsync(getChartSvgFile(chart));
 }

@@ -23,22 +23,13 @@ import { writeDailyProse } from "./briefingProse.ts";
 import { writeWeeklyProse } from "./weeklyProse.ts";
 import { layoutDailyBriefing, layoutWeeklyBriefing, type BriefingDocument } from "./briefingDocument.ts";
 
-function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
-}
-
 /** What every briefing route of one build shares. */
 export interface BriefingContext {
   index: BriefingIndex;
   templates: BriefingTemplates;
   /** what this build makes (all briefings, or a snapshot day's) */
   plan: BriefingPlan;
-  /** getDailyCharts / getWeeklyCharts, each drawn once per build (a page and its four files use the same charts) */
+  /** getDailyCharts / getWeeklyCharts, kept like the briefings below (a weekly briefing's WeChat text and PNG use the same charts) */
   dailyCharts(date: string): Chart[];
   weeklyCharts(week: string): Chart[];
   /**
@@ -93,8 +84,6 @@ async function makeBriefingContext(): Promise<BriefingContext> {
     caseTables: await getRows("case_csv"),
     caseReports: await getRows("cases"),
   });
-  const daily = new Map<string, Chart[]>();
-  const weekly = new Map<string, Chart[]>();
   const linkFor = (id: string) => sitePath(getDirectiveHref(id));
   const plan = planBriefings(index, getSnapshotDate());
   const planDates = new Set(plan.dates);
@@ -113,7 +102,7 @@ async function makeBriefingContext(): Promise<BriefingContext> {
     plan,
     daily: (date: string, slug?: string) => dailyBriefing(`${date}/${slug ?? ""}`),
     weekly: weeklyBriefing,
-    dailyCharts: (date: string) => cached(daily, date, () => getDailyCharts(index, date)),
-    weeklyCharts: (week: string) => cached(weekly, week, () => getWeeklyCharts(index, week, { linkFor })),
+    dailyCharts: recent(RECENT_BRIEFINGS, (date) => getDailyCharts(index, date)),
+    weeklyCharts: recent(RECENT_BRIEFINGS, (week) => getWeeklyCharts(index, week, { linkFor })),
   };
 }
