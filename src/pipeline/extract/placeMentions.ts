@@ -137,6 +137,8 @@ export function findPlaceMentions(doc: ParsedDoc, gazetteer: Gazetteer, words: P
   };
   let list: ListState | null = null;
 
+  // Most characters begin no status word, and every character is looked at twice (its paragraph, its sentence).
+  const statusStarts = new Set(words.statuses.map((s) => s.word[0]));
   const statusAt = (start: number, end: number): Array<{ at: number; status: PlaceStatus }> => {
     const found: Array<{ at: number; status: PlaceStatus }> = [];
     let depth = 0;
@@ -144,7 +146,7 @@ export function findPlaceMentions(doc: ParsedDoc, gazetteer: Gazetteer, words: P
       const c = text[i]!;
       if (c === "(" || c === "（") depth++;
       else if (c === ")" || c === "）") depth = Math.max(0, depth - 1);
-      if (depth > 0) continue;
+      if (depth > 0 || !statusStarts.has(c)) continue;
       const hit = words.statuses.find((s) => text.startsWith(s.word, i));
       if (hit && i + hit.word.length <= end) {
         found.push({ at: i, status: hit.status });
@@ -288,6 +290,9 @@ export function findPlaceMentions(doc: ParsedDoc, gazetteer: Gazetteer, words: P
   const isGeneric = (stem: string): boolean => words.generics.some((g) => stem.endsWith(g));
   const isStop = (stem: string): boolean => stem.length < 2 || words.stops.has(stem) || [...words.stops].some((s) => stem.startsWith(s) && s.length >= 2 && stem.length <= s.length + 1);
 
+  // The sentences are in text order, so each paragraph's are the run after the previous paragraph's (filtering all
+  // of them for every paragraph was most of this function's time on a notice of a thousand lines).
+  let nextSentence = 0;
   doc.paragraphs.forEach(([pStart, pEnd]) => {
     const para = text.slice(pStart, pEnd);
     // A heading of a list: `?高风险地区`, `中风险地区共有37个,…具体如下:`; list lines have no full stop.
@@ -311,7 +316,11 @@ export function findPlaceMentions(doc: ParsedDoc, gazetteer: Gazetteer, words: P
       ? null
       : list ?? (headDistrict || headStreet ? { status: null, change: null, district: headDistrict, street: headStreet } : null);
 
-    const sentences = doc.sentences.filter((s) => s.span[0] >= pStart && s.span[1] <= pEnd);
+    while (nextSentence < doc.sentences.length && doc.sentences[nextSentence]!.span[0] < pStart) nextSentence++;
+    const sentences: typeof doc.sentences = [];
+    for (let k = nextSentence; k < doc.sentences.length && doc.sentences[k]!.span[0] <= pEnd; k++) {
+      if (doc.sentences[k]!.span[1] <= pEnd) sentences.push(doc.sentences[k]!);
+    }
     for (const sentence of sentences) {
       const [sStart, sEnd] = sentence.span;
       const statuses = statusAt(sStart, sEnd);
