@@ -6,8 +6,8 @@
 export interface Logger {
   /** a line for the reader */
   info(line: string): void;
-  /** progress of a long step; may be shown in place or not at all */
-  progress(done: number, total: number, label: string): void;
+  /** progress of a long step (`total` null when not known ahead); may be shown in place or not at all */
+  progress(done: number, total: number | null, label: string): void;
   /** end the progress line */
   endProgress(): void;
 }
@@ -26,7 +26,7 @@ export function streamLogger(stream: NodeJS.WriteStream): Logger {
       if (!tty) return;
       const width = Math.max(10, (stream.columns ?? 80) - 20);
       const shown = label.length > width ? `…${label.slice(label.length - width + 1)}` : label;
-      stream.write(`\r\x1b[2K[${done}/${total}] ${shown}`);
+      stream.write(`\r\x1b[2K[${total === null ? done : `${done}/${total}`}] ${shown}`);
       drawn = true;
     },
     endProgress() {
