@@ -44,22 +44,39 @@ export async function writeBriefingFiles(folder: string, site: string, base: str
   return written;
 }
 
+/** A running writeBriefingFilesInWorker: `done` resolves with the paths written; `stop` ends the worker early. */
+export interface BriefingFilesJob {
+  done: Promise<string[]>;
+  stop(): Promise<void>;
+}
+
 /**
- * writeBriefingFiles on a worker thread (started now, with this process's environment as it is now); resolves with
- * the paths written, rejects with the worker's error.
+ * writeBriefingFiles on a worker thread, started now with this process's environment as it is now. `done` rejects
+ * with the worker's error, or when it was stopped.
  */
-export function writeBriefingFilesInWorker(folder: string, site: string, base: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const job: WorkerJob = { role: "tongbao-briefing-files", folder, site, base };
-    const worker = new Worker(new URL(import.meta.url), { workerData: job });
+export function writeBriefingFilesInWorker(folder: string, site: string, base: string): BriefingFilesJob {
+  const job: WorkerJob = { role: "tongbao-briefing-files", folder, site, base };
+  const worker = new Worker(new URL(import.meta.url), { workerData: job });
+  let stopped = false;
+  const done = new Promise<string[]>((resolve, reject) => {
     let result: WorkerMessage | undefined;
     worker.on("message", (message: WorkerMessage) => (result = message));
     worker.on("error", reject);
     worker.on("exit", (code) => {
       if (result !== undefined && "written" in result) resolve(result.written);
-      else reject(new Error(`the briefing files were not written: ${result !== undefined && "failed" in result ? result.failed : `the worker exited with code ${code}`}`));
+      else reject(new Error(`the briefing files were not written: ${result !== undefined && "failed" in result ? result.failed : stopped ? "the build stopped the worker" : `the worker exited with code ${code}`}`));
     });
   });
+  // The caller may stop the worker before it awaits `done`: the rejection is then expected, not unhandled.
+  done.catch(() => undefined);
+  return {
+    done,
+    stop: async () => {
+      stopped = true;
+      await worker.terminate();
+      await done.catch(() => undefined);
+    },
+  };
 }
 
 if (!isMainThread && (workerData as Partial<WorkerJob> | null)?.role === "tongbao-briefing-files") {

@@ -104,8 +104,6 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildSum
     // The briefings' files are written on a worker thread while Astro renders (src/build/briefingFiles.ts), into the
     // same folder: Astro is told not to empty it first, which it need not (recoverOutput left no such folder).
     const briefingFiles = writeBriefingFilesInWorker(temp, getSiteAddress(process.env), options.base ?? "/");
-    // Awaited below; a failure of the Astro build first must not leave it unhandled.
-    briefingFiles.catch(() => undefined);
     try {
       log?.info("rendering the pages with Astro; the briefings' files on a worker thread");
       // Astro's log comes to src/build/astroLog.ts, which counts its line per page as progress.
@@ -113,10 +111,10 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildSum
       await build({ root: options.root, outDir: temp, base: options.base ?? "/", logLevel: "info", logger, vite: { build: { emptyOutDir: false } } });
       log?.endProgress();
     } catch (error) {
-      await briefingFiles.catch(() => undefined);
+      await briefingFiles.stop();
       throw error;
     }
-    summary.briefingFiles = (await briefingFiles).length;
+    summary.briefingFiles = (await briefingFiles.done).length;
     // Steps on the built files go here, each given the temporary folder.
     summary.downloads = copyDownloads(options.dataDir, temp);
     // The live site also serves the snapshots (manifest.json, data/, site/) under /archive/{date}/.

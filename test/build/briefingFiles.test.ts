@@ -58,6 +58,16 @@ describe("writeBriefingFiles", () => {
     folders.push(folder);
     process.env.TONGBAO_DATA_DIR = join(folder, "no-data");
     process.env.TONGBAO_BUILD_RUN = "briefing-files-test-missing";
-    await expect(writeBriefingFilesInWorker(join(folder, "site"), "https://tongbao.example.org", "/")).rejects.toThrow(/the briefing files were not written: .*no-data/s);
+    await expect(writeBriefingFilesInWorker(join(folder, "site"), "https://tongbao.example.org", "/").done).rejects.toThrow(/the briefing files were not written: .*no-data/s);
+  }, 60_000);
+
+  it.skipIf(!existsSync(join(DATA, "documents.json")))("stops when asked: the worker ends and done rejects", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "tongbao-briefing-files-"));
+    folders.push(folder);
+    process.env.TONGBAO_DATA_DIR = DATA;
+    process.env.TONGBAO_BUILD_RUN = "briefing-files-test-stop";
+    const job = writeBriefingFilesInWorker(folder, "https://tongbao.example.org", "/");
+    await job.stop();
+    await expect(job.done).rejects.toThrow(/the briefing files were not written: the build stopped the worker/);
   }, 60_000);
 });
