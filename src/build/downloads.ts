@@ -2,7 +2,7 @@
  * The downloads of /data/ in the built site: every file of the data build a reader may fetch (src/lib/buildFiles.ts
  * listBuildFiles: the datasets, datapackage.json, build-report.json, the clean texts), put byte for byte into the
  * site's data/ folder after `astro build`, rather than rendered through an Astro route, which read each file into
- * memory and wrote it again (src/pages/data/[...file].ts serves them for `astro dev` only).
+ * memory and wrote it again (src/lib/dataFileRoutes.ts serves them for `astro dev` only).
  *
  * Each is a hard link to the data build's file where the file system allows, else a copy: the data build never
  * changes a file in place (src/build/write.ts writes a new folder and swaps it in), so the site's link keeps the

@@ -1,5 +1,5 @@
 // @ts-check
-// The search page's script, served as /search/search.js ([script].ts) with the index modules beside it
+// The search page's script, served as /search/search.js ([script].js.ts) with the index modules beside it
 // (src/search/*.js, served as /search/text.js and so on) — the only scripts of the site besides the embed height
 // script. It reads the index the site build wrote to /search/idx/ (src/build/searchIndex.ts): meta.json once, then
 // for each query the shards of its keys and the document chunks of the results shown. The form carries the site's

@@ -84,7 +84,7 @@ describe.skipIf(!HAVE_CHROMIUM)("briefing pages in Chromium", () => {
       const fragment = readFileSync(join(DIST, "briefings", date, "wechat.html"), "utf8");
       expect(fragment).not.toMatch(/<style|<script|\sclass\s*=/i);
       await page.goto(`${server.origin}/briefings/${date}/`);
-      // The body's text without its charts (the fragment has none for a day: see src/pages/briefings/[...file].ts).
+      // The body's text without its charts (the fragment has none for a day: see src/lib/briefing/briefingFiles.ts).
       const pageText = (await page.evaluate(`(() => { const a = document.querySelector("article.briefing-body").cloneNode(true); a.querySelectorAll("figure").forEach((f) => f.remove()); return a.textContent; })()`)) as string;
       await page.setContent(fragment);
       const fragmentText = (await page.evaluate("document.body.textContent")) as string;

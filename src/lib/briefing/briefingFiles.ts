@@ -5,8 +5,8 @@
  *
  * They are files, not pages, and a site build writes them itself (src/build/briefingFiles.ts): through an Astro
  * route, the 29,000 files of 10,000 reports took 21 s of the build, most of it Astro's work per route (a Response
- * per file, its body encoded and read back, the folder made again for each). The route src/pages/briefings/[...file].ts
- * serves them in `astro dev` from the same functions.
+ * per file, its body encoded and read back, the folder made again for each). The routes of
+ * src/lib/briefing/briefingFileRoutes.ts serve them in `astro dev` from the same functions.
  */
 import { renderChartPngAsync } from "../../charts/png.ts";
 import { getChartSvgFile } from "../../charts/chartFiles.ts";

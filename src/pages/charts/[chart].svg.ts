@@ -1,0 +1,5 @@
+/** `/charts/{chart id}.svg`: src/lib/chartFileRoutes.ts. */
+import { getChartFilePaths, getChartFileRoute } from "../../lib/chartFileRoutes.ts";
+
+export const getStaticPaths = getChartFilePaths;
+export const GET = getChartFileRoute("svg");
