@@ -3,8 +3,8 @@
  * Answering a query from the index's postings: the documents holding every phrase, where, and how often. Run by the
  * search page (served as /search/match.js) on the shards it fetched, and by the tests on an index built in memory.
  */
-import { listPhraseKeys } from "./text.js";
-import { readPositions } from "./postings.js";
+import { getShard, listPhraseKeys } from "./text.js";
+import { decodePostings, readPositions } from "./postings.js";
 
 /** @typedef {import("./postings.js").Postings} Postings */
 
@@ -14,6 +14,19 @@ import { readPositions } from "./postings.js";
  * @property {number} count occurrences of the query's phrases in it, all phrases together
  * @property {number[]} starts where each occurrence begins, increasing (offsets in the indexed text)
  */
+
+/**
+ * The postings of `key` in the index's key shards, or undefined when no document has it. `shards` gives a shard's
+ * keys (keys/{n}.json as parsed) by its number, undefined when not at hand; `shardCount` is meta.json's `shards`.
+ * @param {string} key
+ * @param {{ get(shard: number): Record<string, unknown> | undefined }} shards
+ * @param {number} shardCount
+ * @returns {Postings | undefined}
+ */
+export function lookupKey(key, shards, shardCount) {
+  const text = shards.get(getShard(key, shardCount))?.[key];
+  return typeof text === "string" ? decodePostings(text) : undefined;
+}
 
 /**
  * Where `phrase` occurs: for each document holding it, the offsets it starts at, increasing. Overlapping occurrences

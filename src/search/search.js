@@ -7,8 +7,8 @@
 // points to the report lists.
 
 import { parseQuery, getShard, listPhraseKeys, normalizeSearchText } from "./text.js";
-import { decodeNumbers, decodePostings } from "./postings.js";
-import { searchPhrases } from "./match.js";
+import { decodeNumbers } from "./postings.js";
+import { lookupKey, searchPhrases } from "./match.js";
 import { DOCS_PER_CHUNK, getDistrictFile, getDocsFile, getKeysFile, INDEX_FOLDER, INDEX_FORMAT } from "./layout.js";
 
 /** @typedef {import("./layout.js").SearchMeta} SearchMeta */
@@ -155,10 +155,7 @@ async function findDocs(phrases, allow, order) {
   );
   /** @type {Map<string, Postings | undefined>} */
   const decoded = new Map();
-  for (const key of keys) {
-    const text = shards.get(getShard(key, meta.shards))?.[key];
-    decoded.set(key, typeof text === "string" ? decodePostings(text) : undefined);
-  }
+  for (const key of keys) decoded.set(key, lookupKey(key, shards, meta.shards));
   return searchPhrases(phrases, (key) => decoded.get(key), allow === undefined ? { order } : { order, allow });
 }
 

@@ -12,8 +12,8 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSearchIndex, readSearchSources, writeSearchIndex, type SearchSource } from "../../src/build/searchIndex.ts";
 import { getDistrictFile, getDocsFile, getKeysFile, INDEX_FOLDER, INDEX_FORMAT, type SearchDocEntry, type SearchMeta } from "../../src/search/layout.js";
-import { decodeNumbers, decodePostings, encodeNumbers } from "../../src/search/postings.js";
-import { searchPhrases, type Match } from "../../src/search/match.js";
+import { decodeNumbers, encodeNumbers } from "../../src/search/postings.js";
+import { lookupKey, searchPhrases, type Match } from "../../src/search/match.js";
 import { getShard, normalizeSearchText, parseQuery } from "../../src/search/text.js";
 
 type Doc = Omit<SearchSource, "readText" | "textPath"> & { text: string };
@@ -26,10 +26,8 @@ function sourcesOf(docs: readonly Doc[]): SearchSource[] {
 function openIndex(files: Map<string, string>) {
   const meta = JSON.parse(files.get("meta.json") ?? "null") as SearchMeta;
   const entries = (doc: number) => (JSON.parse(files.get(getDocsFile(doc)) ?? "[]") as SearchDocEntry[])[doc % 100];
-  const lookup = (key: string) => {
-    const shard = JSON.parse(files.get(getKeysFile(getShard(key, meta.shards))) ?? "{}") as Record<string, string>;
-    return shard[key] === undefined ? undefined : decodePostings(shard[key]);
-  };
+  const shards = { get: (shard: number) => JSON.parse(files.get(getKeysFile(shard)) ?? "{}") as Record<string, string> };
+  const lookup = (key: string) => lookupKey(key, shards, meta.shards);
   const search = (query: string, order: "relevance" | "newest" = "newest", allow?: (doc: number) => boolean): Array<Match & { id: string }> =>
     searchPhrases(parseQuery(query).phrases, lookup, allow === undefined ? { order } : { order, allow }).map((match) => ({ ...match, id: entries(match.doc)?.[0] ?? "?" }));
   return { meta, entries, search };
