@@ -25,8 +25,14 @@ interface WorkerJob {
   correctedIds: string[];
 }
 
-/** A worker's messages: one per report done, then the end, or the reason it stopped. */
-type WorkerMessage = { done: string } | { finished: true } | { failed: string };
+/**
+ * A worker's messages: how many reports it has done since its last such message and the last one's path, then the
+ * end, or the reason it stopped.
+ */
+type WorkerMessage = { done: number; path: string } | { finished: true } | { failed: string };
+
+/** A worker reports its progress at most this often: a message per report was 3% of its time at 10,000 reports. */
+const PROGRESS_MS = 100;
 
 /** Options of warmCacheInParallel. */
 export interface WarmOptions {
@@ -70,7 +76,7 @@ export async function warmCacheInParallel(options: WarmOptions): Promise<string[
           const worker = new Worker(new URL(import.meta.url), { workerData: job });
           let finished = false;
           worker.on("message", (message: WorkerMessage) => {
-            if ("done" in message) options.onProgress?.((done += 1), total, message.done);
+            if ("done" in message) options.onProgress?.((done += message.done), total, message.path);
             else if ("finished" in message) finished = true;
             else problems.push(`cache worker ${n + 1} stopped: ${message.failed}`);
           });
@@ -95,10 +101,17 @@ async function runWorker(job: WorkerJob): Promise<void> {
   }
   const cache = await openStageCache(job.root, job.outDir, reference.fingerprints);
   const correctedIds = new Set(job.correctedIds);
-  for (const file of job.files) {
-    warmReport(file, reference.value, { today: job.today, cache, correctedIds });
-    parentPort?.postMessage({ done: file.path } satisfies WorkerMessage);
-  }
+  let unreported = 0;
+  let reported = performance.now();
+  job.files.forEach((file, i) => {
+    warmReport(file, reference.value!, { today: job.today, cache, correctedIds });
+    unreported += 1;
+    if (performance.now() - reported >= PROGRESS_MS || i === job.files.length - 1) {
+      parentPort?.postMessage({ done: unreported, path: file.path } satisfies WorkerMessage);
+      unreported = 0;
+      reported = performance.now();
+    }
+  });
   parentPort?.postMessage({ finished: true } satisfies WorkerMessage);
 }
 
