@@ -1,6 +1,6 @@
 /**
  * What Astro logs during a site build (its Logger API: astro.config's `logger`, given by src/build/site.ts), turned
- * into the build's own progress: Astro writes a line per page, 30,000 at 10,000 reports, which the build counts and
+ * into the build's own progress: Astro writes a line per page, 24,000 at 10,000 reports, which the build counts and
  * shows as one progress line instead. Warnings and errors are passed on as they are; other information is dropped.
  *
  * Astro imports this module itself, by its path; the build that started Astro sets where the lines go (setAstroLogSink)

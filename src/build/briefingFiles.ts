@@ -18,8 +18,8 @@ interface WorkerJob {
   base: string;
 }
 
-/** The worker's last message: the files it wrote, or why it stopped. */
-type WorkerMessage = { written: string[] } | { failed: string };
+/** The worker's last message: how many files it wrote, or why it stopped. */
+type WorkerMessage = { written: number } | { failed: string };
 
 /**
  * Writes every briefing file of this build into `folder` (site paths without their leading `/`, so the folder is laid
@@ -44,9 +44,9 @@ export async function writeBriefingFiles(folder: string, site: string, base: str
   return written;
 }
 
-/** A running writeBriefingFilesInWorker: `done` resolves with the paths written; `stop` ends the worker early. */
+/** A running writeBriefingFilesInWorker: `done` resolves with how many files were written; `stop` ends the worker early. */
 export interface BriefingFilesJob {
-  done: Promise<string[]>;
+  done: Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -58,7 +58,7 @@ export function writeBriefingFilesInWorker(folder: string, site: string, base: s
   const job: WorkerJob = { role: "tongbao-briefing-files", folder, site, base };
   const worker = new Worker(new URL(import.meta.url), { workerData: job });
   let stopped = false;
-  const done = new Promise<string[]>((resolve, reject) => {
+  const done = new Promise<number>((resolve, reject) => {
     let result: WorkerMessage | undefined;
     worker.on("message", (message: WorkerMessage) => (result = message));
     worker.on("error", reject);
@@ -82,7 +82,7 @@ export function writeBriefingFilesInWorker(folder: string, site: string, base: s
 if (!isMainThread && (workerData as Partial<WorkerJob> | null)?.role === "tongbao-briefing-files") {
   const job = workerData as WorkerJob;
   writeBriefingFiles(job.folder, job.site, job.base).then(
-    (written) => parentPort?.postMessage({ written } satisfies WorkerMessage),
+    (written) => parentPort?.postMessage({ written: written.length } satisfies WorkerMessage),
     (error: unknown) => parentPort?.postMessage({ failed: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerMessage),
   );
 }

@@ -101,10 +101,11 @@ async function runWorker(job: WorkerJob): Promise<void> {
   }
   const cache = await openStageCache(job.root, job.outDir, reference.fingerprints);
   const correctedIds = new Set(job.correctedIds);
+  const value = reference.value;
   let unreported = 0;
   let reported = performance.now();
   job.files.forEach((file, i) => {
-    warmReport(file, reference.value!, { today: job.today, cache, correctedIds });
+    warmReport(file, value, { today: job.today, cache, correctedIds });
     unreported += 1;
     if (performance.now() - reported >= PROGRESS_MS || i === job.files.length - 1) {
       parentPort?.postMessage({ done: unreported, path: file.path } satisfies WorkerMessage);

@@ -85,7 +85,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildSum
   setAstroLogSink({
     page: (count, path) => {
       summary.astroFiles = count;
-      // Redrawn every 50 pages: a terminal line per page is 30,000 writes at 10,000 reports.
+      // Redrawn every 50 pages: a terminal line per page is 24,000 writes at 10,000 reports.
       if (count % 50 === 1) log?.progress(count, null, `Astro: ${path}`);
     },
     problem: (line) => {
@@ -109,12 +109,11 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildSum
       // Astro's log comes to src/build/astroLog.ts, which counts its line per page as progress.
       const logger = { entrypoint: fileURLToPath(new URL("./astroLog.ts", import.meta.url)) };
       await build({ root: options.root, outDir: temp, base: options.base ?? "/", logLevel: "info", logger, vite: { build: { emptyOutDir: false } } });
-      log?.endProgress();
     } catch (error) {
       await briefingFiles.stop();
       throw error;
     }
-    summary.briefingFiles = (await briefingFiles.done).length;
+    summary.briefingFiles = await briefingFiles.done;
     // Steps on the built files go here, each given the temporary folder.
     summary.downloads = copyDownloads(options.dataDir, temp);
     // The live site also serves the snapshots (manifest.json, data/, site/) under /archive/{date}/.

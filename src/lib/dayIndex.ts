@@ -26,10 +26,11 @@ export function indexByDays<T>(rows: readonly T[], spanOf: (row: T) => readonly 
   const spans: Array<readonly [string, string] | null> = [];
   const buckets = new Map<number, number[]>();
   rows.forEach((row, position) => {
-    const span = spanOf(row);
-    spans.push(span !== null && span[0] <= span[1] ? span : null);
-    if (spans[position] === null) return;
-    for (let bucket = bucketOf(span![0]), last = bucketOf(span![1]); bucket <= last; bucket++) {
+    const found = spanOf(row);
+    const span = found !== null && found[0] <= found[1] ? found : null;
+    spans.push(span);
+    if (span === null) return;
+    for (let bucket = bucketOf(span[0]), last = bucketOf(span[1]); bucket <= last; bucket++) {
       const list = buckets.get(bucket);
       if (list === undefined) buckets.set(bucket, [position]);
       else list.push(position);
