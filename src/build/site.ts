@@ -75,7 +75,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildSum
   builds += 1;
   process.env.TONGBAO_BUILD_RUN = String(builds);
   process.env.TONGBAO_OUT_DIR = temp;
-  process.env.TONGBAO_BASE = options.base ?? "/";
+  const base = options.base ?? "/";
+  process.env.TONGBAO_BASE = base;
   process.env.TONGBAO_DATA_DIR = options.dataDir;
   process.env.TONGBAO_ARCHIVE_DIR = archiveRoot;
   if (options.snapshotDate === undefined) delete process.env.TONGBAO_SNAPSHOT_DATE;
@@ -95,7 +96,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildSum
     },
   });
   try {
-    const live = (options.base ?? "/") === "/";
+    const live = base === "/";
     // The live site gets the search index; a snapshot none: its pages run no script (public/_headers), and its search
     // page says so. Made before Astro renders, while the heap is small (its 0.4 GB at 10,000 reports is garbage by
     // the time the pages need the memory), and written after.
@@ -103,12 +104,12 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildSum
     if (searchIndex !== null) log?.info(`search index of ${searchIndex.result.documents} reports: ${searchIndex.files.size} files`);
     // The briefings' files are written on a worker thread while Astro renders (src/build/briefingFiles.ts), into the
     // same folder: Astro is told not to empty it first, which it need not (recoverOutput left no such folder).
-    const briefingFiles = writeBriefingFilesInWorker(temp, getSiteAddress(process.env), options.base ?? "/");
+    const briefingFiles = writeBriefingFilesInWorker(temp, getSiteAddress(process.env), base);
     try {
       log?.info("rendering the pages with Astro; the briefings' files on a worker thread");
       // Astro's log comes to src/build/astroLog.ts, which counts its line per page as progress.
       const logger = { entrypoint: fileURLToPath(new URL("./astroLog.ts", import.meta.url)) };
-      await build({ root: options.root, outDir: temp, base: options.base ?? "/", logLevel: "info", logger, vite: { build: { emptyOutDir: false } } });
+      await build({ root: options.root, outDir: temp, base, logLevel: "info", logger, vite: { build: { emptyOutDir: false } } });
     } catch (error) {
       await briefingFiles.stop();
       throw error;

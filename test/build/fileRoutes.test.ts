@@ -4,18 +4,13 @@
  * (astro.config.mjs), Astro serves a route only under `…/` in `astro dev` unless the route itself ends in an
  * extension, and the pages' links to charts and downloads then fail in development.
  */
-import { readdirSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-
-function listFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(folder, entry.name)) : [join(folder, entry.name)]));
-}
+import { listFiles } from "../browser/support/builtSite.ts";
 
 describe("endpoint routes", () => {
-  it("name the extension of the file they make", () => {
-    const pages = join(process.cwd(), "src/pages");
-    const endpoints = listFiles(pages).filter((path) => path.endsWith(".ts")).map((path) => relative(pages, path));
+  it("name the extension of the file they make", async () => {
+    const endpoints = (await listFiles(join(process.cwd(), "src/pages"))).filter((path) => path.endsWith(".ts"));
     expect(endpoints.length).toBeGreaterThan(0);
     expect(endpoints.filter((path) => !/\.[a-z]+\.ts$/.test(path))).toEqual([]);
   });
