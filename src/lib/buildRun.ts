@@ -15,7 +15,7 @@ export function getBuildRun(env: Readonly<Record<string, string | undefined>> = 
  * A function giving `make()`'s value, made at the first call of each build and kept for the rest of it. `astro dev`
  * makes it anew on every call, since its datasets may change while it runs.
  */
-export function oncePerBuild<T>(make: () => T, dev: boolean = import.meta.env?.DEV === true): () => T {
+export function oncePerBuild<T>(make: () => T, dev: boolean = isDevServer()): () => T {
   let made: { run: string; value: T } | undefined;
   return () => {
     if (dev) return make();
@@ -23,4 +23,19 @@ export function oncePerBuild<T>(make: () => T, dev: boolean = import.meta.env?.D
     if (made?.run !== run) made = { run, value: make() };
     return made.value;
   };
+}
+
+/**
+ * Whether this runs in `astro dev`. Only ever written as the full lookup of `DEV`, which Vite replaces by a
+ * constant: Astro's env plugin replaces any other mention of the env object in a module (even in a comment) by an
+ * object holding every variable of the shell whose name the module's text contains (`_` always), so the built code
+ * changed with the shell, and Astro's incremental build (which hashes the code) would never find a page unchanged.
+ * Outside Vite (the build scripts under plain Node) the env object is undefined.
+ */
+function isDevServer(): boolean {
+  try {
+    return import.meta.env.DEV === true;
+  } catch {
+    return false;
+  }
 }
