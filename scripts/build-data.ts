@@ -120,6 +120,8 @@ async function main(): Promise<number> {
     });
     logger.endProgress();
     for (const problem of problems) logger.info(`build-data: ${problem}; the run computes what it left`);
+    // The entries the workers wrote, in packs of their own.
+    cache.store.refresh();
   }
   const result = runPipeline(input, reference.value, {
     today,

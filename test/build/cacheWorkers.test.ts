@@ -11,7 +11,7 @@ import { warmCacheInParallel } from "../../src/build/cacheWorkers.ts";
 import { openStageCache } from "../../src/build/stageCacheFiles.ts";
 import { documentIdFor } from "../../src/pipeline/documentId.ts";
 import { emitDatasets } from "../../src/pipeline/emit/datasets.ts";
-import { runPipeline } from "../../src/pipeline/run.ts";
+import { getAnalysisKey, runPipeline } from "../../src/pipeline/run.ts";
 import { loadShipped } from "../support/pipeline.ts";
 
 const TODAY = "2026-11-26";
@@ -30,6 +30,8 @@ describe("warmCacheInParallel(options)", () => {
     folders.push(outDir);
     const correctedIds = corrections.filter((c) => c.dataset === "documents").map((c) => c.rowId);
     const progress: string[] = [];
+    // Opened before the workers start and refreshed after, as scripts/build-data.ts does: the workers' packs are new.
+    const cache = await openStageCache(root, outDir, fingerprints);
     const problems = await warmCacheInParallel({
       root,
       referenceDir: resolve(root, "data/reference"),
@@ -48,7 +50,9 @@ describe("warmCacheInParallel(options)", () => {
     expect(progress.length).toBeLessThanOrEqual(input.reports.length);
     expect(progress.at(-1)).toMatch(new RegExp(`^${input.reports.length}/${input.reports.length} `));
 
-    const cache = await openStageCache(root, outDir, fingerprints);
+    expect(cache.store.has("analysis", getAnalysisKey(cache, input.reports[0]!))).toBe(false);
+    cache.store.refresh();
+    expect(cache.store.has("analysis", getAnalysisKey(cache, input.reports[0]!))).toBe(true);
     const cached = runPipeline(input, reference, { today: TODAY, cache });
     const plain = runPipeline(input, reference, { today: TODAY });
     // Every analysis the run takes through the cache was stored by a worker (the corrected report is analysed by the

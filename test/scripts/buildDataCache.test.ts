@@ -51,14 +51,15 @@ function cacheCounts(stderr: string): { analysed: number; reused: number; comput
 }
 
 /**
- * The files of data/build/ (relative paths, sorted) with their bytes; `cache` separately, as a count of entry files
- * per stage, and whether the writer's versions of the text files are there.
+ * The files of data/build/ (relative paths, sorted) with their bytes; `cache` separately, as a count of entries per
+ * stage (by the packs' index lines), and whether the writer's versions of the text files are there.
  */
 async function readBuild(): Promise<{ files: Map<string, Buffer>; cacheEntries: number; stages: Record<string, number>; versions: boolean }> {
   const dir = join(copy.root, "data/build");
   const files = new Map<string, Buffer>();
   let cacheEntries = 0;
   const stages: Record<string, number> = {};
+  const entries = new Set<string>();
   let versions = false;
   const walk = async (d: string): Promise<void> => {
     for (const entry of (await readdir(d, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -67,14 +68,17 @@ async function readBuild(): Promise<{ files: Map<string, Buffer>; cacheEntries: 
       if (entry.isDirectory()) await walk(full);
       else if (path === FILE_VERSIONS) versions = true;
       else if (path.startsWith("cache/")) {
-        cacheEntries += 1;
-        const stage = path.split("/")[1]!;
-        stages[stage] = (stages[stage] ?? 0) + 1;
-      }
-      else files.set(path, await readFile(full));
+        // The packs' entries, by their index lines (the last of each key).
+        if (path.endsWith(".index")) for (const line of (await readFile(full, "utf8")).split("\n")) if (line !== "") entries.add(line.split(" ").slice(0, 2).join(" "));
+      } else files.set(path, await readFile(full));
     }
   };
   await walk(dir);
+  for (const entry of entries) {
+    cacheEntries += 1;
+    const stage = entry.split(" ")[0]!;
+    stages[stage] = (stages[stage] ?? 0) + 1;
+  }
   return { files, cacheEntries, stages, versions };
 }
 
