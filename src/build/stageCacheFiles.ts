@@ -96,13 +96,15 @@ export function openFileCacheStore(dir: string): FileCacheStore {
     for (const pack of listPacks()) {
       newest = Math.max(newest, Number(PACK_NAME.exec(pack)![1]));
       if (pack === own?.name) continue;
+      const from = indexRead.get(pack) ?? 0;
+      // Index files only grow: one no longer than what was read has nothing new (prune refreshes after the run did).
+      if ((statSync(join(folder, `${pack}.index`), { throwIfNoEntry: false })?.size ?? 0) <= from) continue;
       let text: string;
       try {
         text = readFileSync(join(folder, `${pack}.index`), "utf8");
       } catch {
         continue;
       }
-      const from = indexRead.get(pack) ?? 0;
       // Only whole lines: a worker may be writing the next one.
       const upTo = text.lastIndexOf("\n") + 1;
       if (upTo <= from) continue;

@@ -9,6 +9,7 @@ import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadReference, REFERENCE_FILES } from "../../src/build/reference.ts";
 import { CACHE_FOLDER, getCodeVersion, openFileCacheStore, openStageCache, PACK_FOLDER } from "../../src/build/stageCacheFiles.ts";
+import { listCacheEntries } from "../support/cacheEntries.ts";
 
 const KEY_A = `ab${"0".repeat(62)}`;
 const KEY_B = `ab${"1".repeat(62)}`;
@@ -40,17 +41,6 @@ async function listTree(dir: string): Promise<string[]> {
   };
   await walk(dir);
   return out.sort();
-}
-
-/** The entries of the packs under `dir` as their index lines give them: `stage key`, the last line of each, sorted. */
-async function listEntries(dir: string): Promise<string[]> {
-  const folder = join(dir, PACK_FOLDER);
-  if (!existsSync(folder)) return [];
-  const entries = new Set<string>();
-  for (const name of (await readdir(folder)).filter((n) => n.endsWith(".index")).sort()) {
-    for (const line of (await readFile(join(folder, name), "utf8")).split("\n")) if (line !== "") entries.add(line.split(" ").slice(0, 2).join(" "));
-  }
-  return [...entries].sort();
 }
 
 /** The packs' files under `dir`, with the pack names replaced by their order (`1.pack`, `1.index`, `2.pack`…). */
@@ -167,7 +157,7 @@ describe("openFileCacheStore(dir)", () => {
       // Reading an entry that is not there marks nothing to keep, and does not fail.
       expect(build.read("extraction", KEY_A)).toBeUndefined();
       expect(build.prune()).toBe(2);
-      expect(await listEntries(dir)).toEqual([`analysis ${KEY_A}`, `analysis ${KEY_C}`]);
+      expect(await listCacheEntries(dir)).toEqual([`analysis ${KEY_A}`, `analysis ${KEY_C}`]);
       expect(await listPacks(dir)).toEqual(["1.index", "1.pack"]);
       expect(build.read("analysis", KEY_A)).toBe("a");
       expect(build.read("analysis", KEY_C)).toBe("new");
@@ -183,7 +173,7 @@ describe("openFileCacheStore(dir)", () => {
       before.write("extraction", KEY_C, "c");
       expect(openFileCacheStore(dir).prune()).toBe(2);
       expect(await listPacks(dir)).toEqual([]);
-      expect(await listEntries(dir)).toEqual([]);
+      expect(await listCacheEntries(dir)).toEqual([]);
     });
 
     it("leaves a small pack whose entries were all used, and merges small packs when there are several", async () => {
@@ -199,7 +189,7 @@ describe("openFileCacheStore(dir)", () => {
       third.write("analysis", KEY_B, "b");
       expect(third.prune()).toBe(0);
       expect(await listPacks(dir)).toEqual(["1.index", "1.pack"]);
-      expect(await listEntries(dir)).toEqual([`analysis ${KEY_A}`, `analysis ${KEY_B}`]);
+      expect(await listCacheEntries(dir)).toEqual([`analysis ${KEY_A}`, `analysis ${KEY_B}`]);
     });
 
     it("rewrites a large pack only once less than half of it is used", async () => {
@@ -214,12 +204,12 @@ describe("openFileCacheStore(dir)", () => {
       second.keep("analysis", KEY_A);
       second.keep("extraction", KEY_C);
       expect(second.prune()).toBe(0);
-      expect(await listEntries(dir)).toEqual([`analysis ${KEY_A}`, `analysis ${KEY_B}`, `extraction ${KEY_C}`]);
+      expect(await listCacheEntries(dir)).toEqual([`analysis ${KEY_A}`, `analysis ${KEY_B}`, `extraction ${KEY_C}`]);
       // Both unused: the small entry left is copied to the build's own pack, the large pack removed.
       const third = openFileCacheStore(dir);
       third.keep("extraction", KEY_C);
       expect(third.prune()).toBe(2);
-      expect(await listEntries(dir)).toEqual([`extraction ${KEY_C}`]);
+      expect(await listCacheEntries(dir)).toEqual([`extraction ${KEY_C}`]);
       expect(await listPacks(dir)).toEqual(["1.index", "1.pack"]);
       expect(openFileCacheStore(dir).read("extraction", KEY_C)).toBe("c");
     });
@@ -250,7 +240,7 @@ describe("openFileCacheStore(dir)", () => {
       store.write("analysis", KEY_A, "a");
       expect(store.prune()).toBe(2);
       expect(await listTree(dir)).toEqual(["file-versions.json", `${PACK_FOLDER}/`, ...(await listPacks(dir)).map(() => expect.stringMatching(new RegExp(`^${PACK_FOLDER}/0000000[12]-\\d+\\.(index|pack)$`)))]);
-      expect(await listEntries(dir)).toEqual([`analysis ${KEY_A}`]);
+      expect(await listCacheEntries(dir)).toEqual([`analysis ${KEY_A}`]);
     });
   });
 });
@@ -280,7 +270,7 @@ describe("openStageCache(root, outDir, fingerprints)", () => {
     expect(cache.codeVersion).toBe(await getCodeVersion(process.cwd()));
     expect(cache.fingerprints).toEqual({ gazetteer: "g" });
     cache.store.write("extraction", KEY_C, "{}");
-    expect(await listEntries(join(out, CACHE_FOLDER))).toEqual([`extraction ${KEY_C}`]);
+    expect(await listCacheEntries(join(out, CACHE_FOLDER))).toEqual([`extraction ${KEY_C}`]);
   });
 });
 

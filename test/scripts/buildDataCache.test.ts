@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NODE_TS_FLAGS, REPO } from "../browser/support/builtSite.ts";
 import { copyProject, type ProjectCopy } from "../browser/support/projectCopy.ts";
 import { FILE_VERSIONS } from "../../src/build/stageCacheFiles.ts";
+import { listCacheEntries } from "../support/cacheEntries.ts";
 
 const exec = promisify(execFile);
 
@@ -57,9 +58,6 @@ function cacheCounts(stderr: string): { analysed: number; reused: number; comput
 async function readBuild(): Promise<{ files: Map<string, Buffer>; cacheEntries: number; stages: Record<string, number>; versions: boolean }> {
   const dir = join(copy.root, "data/build");
   const files = new Map<string, Buffer>();
-  let cacheEntries = 0;
-  const stages: Record<string, number> = {};
-  const entries = new Set<string>();
   let versions = false;
   const walk = async (d: string): Promise<void> => {
     for (const entry of (await readdir(d, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -67,19 +65,17 @@ async function readBuild(): Promise<{ files: Map<string, Buffer>; cacheEntries: 
       const path = relative(dir, full);
       if (entry.isDirectory()) await walk(full);
       else if (path === FILE_VERSIONS) versions = true;
-      else if (path.startsWith("cache/")) {
-        // The packs' entries, by their index lines (the last of each key).
-        if (path.endsWith(".index")) for (const line of (await readFile(full, "utf8")).split("\n")) if (line !== "") entries.add(line.split(" ").slice(0, 2).join(" "));
-      } else files.set(path, await readFile(full));
+      else if (!path.startsWith("cache/")) files.set(path, await readFile(full));
     }
   };
   await walk(dir);
+  const entries = await listCacheEntries(join(dir, "cache"));
+  const stages: Record<string, number> = {};
   for (const entry of entries) {
-    cacheEntries += 1;
     const stage = entry.split(" ")[0]!;
     stages[stage] = (stages[stage] ?? 0) + 1;
   }
-  return { files, cacheEntries, stages, versions };
+  return { files, cacheEntries: entries.length, stages, versions };
 }
 
 function expectSameFiles(actual: Map<string, Buffer>, expected: Map<string, Buffer>): void {
